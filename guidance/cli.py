@@ -1,0 +1,143 @@
+"""The command line: ``guidance check | build | serve | new | schema``.
+
+A thin adapter: each command loads through :func:`guidance.load.load_site`, prints problems
+in the one format, and exits 1 on errors. No traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import GuidanceError, Problem
+from .kinds import KINDS
+from .load import load_site
+from .site import SiteData
+
+__all__ = ["main"]
+
+_CONFIG = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False))
+_DATA = click.option("--data", "data_dir", default="data", show_default=True, type=click.Path(file_okay=False))
+_DOCS = click.option("--docs", "docs_dir", default="docs", show_default=True, type=click.Path(file_okay=False))
+_STRICT = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+@click.group()
+@click.version_option(package_name="safeguarding-guidance")
+def main() -> None:
+    """Validate safeguarding guidance sources and build them into a static site."""
+
+
+@main.command()
+@_DATA
+@_DOCS
+@_STRICT
+def check(data_dir: str, docs_dir: str, strict: bool) -> None:
+    """Validate every source in data/ without building."""
+    site = _load_or_exit(data_dir, docs_dir, strict)
+    counts = ", ".join(f"{len(site.sources[k.name])} {k.name} file(s)" for k in KINDS if site.sources.get(k.name))
+    click.echo(f"ok: {counts}; {len(site.glossary)} glossary terms; {len(site.warnings)} warning(s)")
+
+
+@main.command()
+@_CONFIG
+@_STRICT
+@click.option("-d", "--site-dir", default=None, type=click.Path(file_okay=False), help="Where to put the site.")
+def build(config_file: str, strict: bool, site_dir: str | None) -> None:
+    """Build the site into site/; on failure the previous site/ is left as it was."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from .publish import staged_site
+
+    config_path = Path(config_file)
+    project = config_path.parent
+    _load_or_exit(str(project / "data"), str(project / "docs"), strict, quiet=True)
+    _show_mkdocs_log()
+    target = Path(site_dir) if site_dir else project / "site"
+    try:
+        with staged_site(target) as staging:
+            mkdocs_build(load_config(str(config_path), strict=strict or None, site_dir=str(staging)))
+    except Exception as exc:  # mkdocs reports its own errors as exceptions; show them plainly
+        click.echo(f"build failed, {target} left unchanged: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"built {target}")
+
+
+@main.command()
+@_CONFIG
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(config_file: str, dev_addr: str) -> None:
+    """Serve the site with live reload when data/ or docs/ change."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    project = Path(config_file).parent
+    _load_or_exit(str(project / "data"), str(project / "docs"), strict=False)
+    _show_mkdocs_log(logging.INFO)
+    try:
+        mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True)
+    except Exception as exc:
+        click.echo(f"serve stopped: {exc}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("entry_type", type=click.Choice([t for k in KINDS for t in k.entry_types]))
+@click.argument("title")
+@_DATA
+def new(entry_type: str, title: str, data_dir: str) -> None:
+    """Add a new, valid entry (e.g. `guidance new glossary-term "Team around the family"`)."""
+    site = _load_or_exit(data_dir, None, strict=False, quiet=True)
+    kind = next(k for k in KINDS if entry_type in k.entry_types)
+    scaffold = kind.scaffold(entry_type, title, site)
+    path = Path(scaffold.file)
+    before = path.read_text(encoding="utf-8") if path.exists() else "terms:\n"
+    path.write_text(before.rstrip("\n") + "\n" + scaffold.text, encoding="utf-8")
+    try:
+        load_site(data_dir)
+    except GuidanceError as exc:
+        path.write_text(before, encoding="utf-8")  # never leave the sources broken
+        _print(exc.problems)
+        click.echo(f"not added: the new entry would not be valid", err=True)
+        sys.exit(1)
+    click.echo(f"added {entry_type} '{scaffold.ident}' to {path}: fill in its TODOs")
+
+
+@main.command()
+@click.option("--out", default="schemas", show_default=True, type=click.Path(file_okay=False))
+def schema(out: str) -> None:
+    """Write a JSON Schema for every kind of source (for editors' YAML validation)."""
+    from .schema import write_schemas
+
+    for path in write_schemas(Path(out)):
+        click.echo(f"wrote {path}")
+
+
+def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: bool = False) -> SiteData:
+    try:
+        site = load_site(data_dir, docs_dir=docs_dir)
+    except GuidanceError as exc:
+        _print(exc.problems)
+        click.echo(f"{len(exc.errors)} error(s), {len(exc.problems) - len(exc.errors)} warning(s)", err=True)
+        sys.exit(1)
+    _print(site.warnings)
+    if strict and site.warnings:
+        click.echo(f"{len(site.warnings)} warning(s), which --strict treats as errors", err=True)
+        sys.exit(1)
+    return site
+
+
+def _print(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _show_mkdocs_log(level: int = logging.WARNING) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(level)

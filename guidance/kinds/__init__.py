@@ -1,0 +1,57 @@
+"""How a kind of source plugs in: its files, its model, its rules and its pages.
+
+A new kind (thresholds, procedures, flows...) is a module here with a :class:`Kind`
+subclass, added to :data:`KINDS`. The loader, the checks, the CLI, the schemas and the
+MkDocs plugin all work from this list, so the spine does not change.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
+
+from ..errors import Problem
+from ..site import Page, SiteData, Source
+
+__all__ = ["KINDS", "Kind", "Scaffold"]
+
+
+class Scaffold:
+    """A new, valid entry of a kind, as YAML text to add to one of its files."""
+
+    def __init__(self, file: str, text: str, ident: str):
+        self.file, self.text, self.ident = file, text, ident
+
+
+class Kind:
+    name: ClassVar[str]
+    patterns: ClassVar[tuple[str, ...]]  # globs relative to data/, e.g. ("glossary.yml", "glossary/*.yml")
+    model: ClassVar[type[BaseModel]]
+    required: ClassVar[bool] = True
+    single: ClassVar[bool] = False  # exactly one file, e.g. partnership.yml
+    entry_types: ClassVar[tuple[str, ...]] = ()  # what ``guidance new`` can scaffold
+
+    def combine(self, sources: list[Source[Any]]) -> tuple[Any, list[Problem]]:
+        """The kind's content from its files, and problems that span them (e.g. duplicate ids)."""
+        raise NotImplementedError
+
+    def check(self, site: SiteData) -> list[Problem]:
+        """Rules that need other kinds, run once everything is loaded (references, mostly)."""
+        return []
+
+    def pages(self, site: SiteData) -> list[Page]:
+        return []
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
+        raise NotImplementedError
+
+
+def _kinds() -> list[Kind]:
+    from .glossary import GlossaryKind
+    from .partnership import PartnershipKind
+
+    return [PartnershipKind(), GlossaryKind()]
+
+
+KINDS: list[Kind] = _kinds()

@@ -1,0 +1,58 @@
+"""The glossary kind: ``data/glossary.yml`` or any number of files in ``data/glossary/``."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+import yaml
+
+from ..errors import Problem
+from ..glossary import Glossary
+from ..models import GlossaryFile
+from ..render.glossary import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
+from ..site import Page, SiteData, Source
+from ..validate import duplicate_ids, unknown_reference
+from . import Kind, Scaffold
+
+__all__ = ["GlossaryKind"]
+
+
+class GlossaryKind(Kind):
+    name = "glossary"
+    patterns = ("glossary.yml", "glossary/*.yml")
+    model = GlossaryFile
+    entry_types = ("glossary-term",)
+
+    def combine(self, sources: list[Source[Any]]) -> tuple[Glossary, list[Problem]]:
+        located = [(t.id, s.document, ("terms", i, "id")) for s in sources for i, t in enumerate(s.model.terms)]
+        problems = duplicate_ids(located, "term")
+        glossary = Glossary([t for s in sources for t in s.model.terms])
+        for source in sources:
+            for i, term in enumerate(source.model.terms):
+                for j, ref in enumerate(term.related):
+                    if ref not in glossary.by_id:
+                        path = ("terms", i, "related", j)
+                        problems.append(unknown_reference(source.document, path, "term", ref, list(glossary.by_id)))
+        return glossary, problems
+
+    def pages(self, site: SiteData) -> list[Page]:
+        return [
+            Page(GLOSSARY_PAGE, glossary_page(site.glossary, site.partnership.name)),
+            Page(PLAIN_PAGE, plain_glossary_page(site.glossary)),
+        ]
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
+        ident = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "new-term"
+        files = site.sources.get(self.name, [])
+        target = files[-1].document.file if files else f"{site.data_dir}/glossary.yml"
+        entry = {
+            "id": ident,
+            "term": title,
+            "definition": f"TODO: what {title} means for practitioners.",
+            "plain": f"TODO: what {title} means, in everyday words.",
+            "source": {"title": "TODO: the statute or guidance it comes from"},
+        }
+        text = textwrap.indent(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100), "  ")
+        return Scaffold(target, text, ident)

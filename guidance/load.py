@@ -1,0 +1,58 @@
+"""``data/`` -> one :class:`SiteData`, or :class:`GuidanceError` with every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import GuidanceError, Problem, display_path
+from .jargon import jargon_warnings
+from .kinds import KINDS, Kind
+from .shape import validate_document
+from .site import SiteData, Source
+from .yamlio import load_yaml
+
+__all__ = ["load_site"]
+
+
+def load_site(data_dir: Path | str, *, kinds: Sequence[Kind] = KINDS, docs_dir: Path | str | None = None) -> SiteData:
+    """Load and check every source. Warnings are kept on the result; errors raise."""
+    data_dir = Path(data_dir)
+    site = SiteData(data_dir=data_dir)
+    problems: list[Problem] = []
+    for kind in kinds:
+        sources, found = _load_kind(kind, data_dir)
+        problems += found
+        site.sources[kind.name] = sources
+        if sources and not found:
+            site.content[kind.name], found = kind.combine(sources)
+            problems += found
+    if not problems:
+        for kind in kinds:
+            problems += kind.check(site)
+    if not problems:
+        problems += jargon_warnings(site, Path(docs_dir) if docs_dir else None)
+    if any(p.is_error for p in problems):
+        raise GuidanceError(problems)
+    site.warnings = sorted(problems)
+    return site
+
+
+def _load_kind(kind: Kind, data_dir: Path) -> tuple[list[Source[Any]], list[Problem]]:
+    paths = sorted({p for pattern in kind.patterns for p in data_dir.glob(pattern) if p.is_file()})
+    problems: list[Problem] = []
+    if not paths and kind.required:
+        wanted = " or ".join(f"{display_path(data_dir / p)}" for p in kind.patterns)
+        return [], [Problem(display_path(data_dir), 1, 1, "", f"missing {kind.name}: expected {wanted}")]
+    if kind.single and len(paths) > 1:
+        names = ", ".join(display_path(p) for p in paths)
+        return [], [Problem(display_path(paths[1]), 1, 1, "", f"expected one {kind.name} file, got {len(paths)}: {names}")]
+    sources = []
+    for path in paths:
+        try:
+            document = load_yaml(path, display_path(path))
+            sources.append(Source(document, validate_document(document, kind.model)))
+        except GuidanceError as exc:
+            problems += exc.problems
+    return sources, problems
+

@@ -1,0 +1,43 @@
+"""What every model shares: unknown keys are errors, and the field types the sources use."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+__all__ = ["Email", "HttpsUrl", "Id", "PATTERN_NAMES", "Strict", "Text", "UkPhone"]
+
+
+class Strict(BaseModel):
+    """Base of every source model: a misspelt field fails instead of vanishing."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+# 999 and 112 (emergency), 111, 116 xxx helplines, or a 10/11-digit number starting 0.
+UK_PHONE_PATTERN = r"^(?:999|112|111|116 ?\d{3}|0\d{2,4} ?\d{3,4} ?\d{3,4})$"
+
+# How a pattern is named to the person who broke it.
+PATTERN_NAMES = {
+    ID_PATTERN: "an id of lowercase letters, digits and single hyphens, such as 'rapid-review'",
+    HTTPS_PATTERN: "a web address starting with https://",
+    EMAIL_PATTERN: "an email address such as 'name@example.org'",
+    UK_PHONE_PATTERN: "a UK phone number such as '01632 960123', '0800 123 4567' or '999'",
+}
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
+UkPhone = Annotated[str, StringConstraints(pattern=UK_PHONE_PATTERN)]
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a definition, for tooltips and lists."""
+    match = re.match(r"(.+?[.!?])(?:\s|$)", " ".join(text.split()))
+    return match.group(1) if match else " ".join(text.split())

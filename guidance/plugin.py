@@ -1,0 +1,82 @@
+"""The MkDocs adapter: thin event methods over the ``guidance`` package.
+
+Everything here is wiring: load and check ``data/`` once per build, add the generated
+pages as virtual files, link glossary terms in rendered pages, and watch ``data/`` in
+``mkdocs serve``. The domain code never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from .errors import GuidanceError
+from .load import load_site
+from .pages import site_pages
+from .render.glossary import GLOSSARY_PAGE
+from .render.partnership import emergency_banner
+from .render.termlinks import TermMatcher, link_terms
+from .site import Page, SiteData
+
+__all__ = ["GuidancePlugin"]
+
+log = logging.getLogger("mkdocs.plugins.guidance")
+
+
+class GuidanceConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    data_dir = c.Type(str, default="data")
+
+
+class GuidancePlugin(BasePlugin[GuidanceConfig]):
+    site: SiteData | None = None
+    pages: list[Page]
+    matcher: TermMatcher
+
+    # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
+    @event_priority(100)
+    def on_config(self, config: Any) -> Any:
+        if not self.config.enabled:
+            return config
+        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        try:
+            self.site = load_site(self.data_dir, docs_dir=config.docs_dir)
+        except GuidanceError as exc:
+            raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
+        for warning in self.site.warnings:
+            log.warning(str(warning))
+        partnership = self.site.partnership
+        config.site_name = partnership.name
+        config.site_description = partnership.description
+        config.extra["guidance"] = {"emergency": emergency_banner(partnership), "short_name": partnership.short_name}
+        self.pages = site_pages(self.site)
+        self.matcher = TermMatcher.for_glossary(self.site.glossary)
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        if not self.config.enabled:
+            return files
+        for page in self.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(f"{config.docs_dir}/{page.path}: this page is generated from data; rename or remove it")
+            files.append(File.generated(config, page.path, content=page.markdown))
+        return files
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        if not self.config.enabled or page.meta.get("glossary_links") is False:
+            return html
+        glossary_url = get_relative_url(GLOSSARY_PAGE.removesuffix("index.md"), page.url)
+        return link_terms(html, self.matcher, glossary_url, plain=page.meta.get("audience") == "public")
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self.data_dir))
+        return server

@@ -1,0 +1,1 @@
+"""Pure functions from models to Markdown or HTML fragments. No MkDocs imports here."""

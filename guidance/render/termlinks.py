@@ -1,0 +1,88 @@
+"""Glossary terms in any page's HTML: the first use links to the entry with a tooltip.
+
+The first time a page uses a term (its name, an alias or an abbreviation), the words
+become a link to the glossary entry whose ``title`` is the short definition: Material's
+improved tooltips show it on hover and on keyboard focus. Later uses of an abbreviation
+become ``<abbr title>`` for hover. Text inside links, headings, code and form controls
+is left alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from ..glossary import Glossary
+from ..models.glossary import Term
+
+__all__ = ["TermMatcher", "link_terms"]
+
+_TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
+         "button", "label", "select", "textarea", "option", "svg", "dfn", "title", "nav"}
+_MIN_LENGTH = 3  # names shorter than this ('CP', 'EH') are matched as abbreviations only
+
+
+@dataclass
+class TermMatcher:
+    """One regular expression for every name in the glossary, built once per site."""
+
+    pattern: re.Pattern[str] | None
+    exact: dict[str, Term]
+    folded: dict[str, Term]
+
+    @classmethod
+    def for_glossary(cls, glossary: Glossary) -> "TermMatcher":
+        exact = {a: t for t in glossary.terms for a in t.abbreviations}
+        folded = {n.casefold(): t for t in glossary.terms for n in (t.term, *t.aliases) if len(n) >= _MIN_LENGTH}
+        # Longest first, so that 'child protection plan' wins over 'child protection'.
+        names = sorted({*exact, *(n for t in glossary.terms for n in (t.term, *t.aliases) if len(n) >= _MIN_LENGTH)},
+                       key=len, reverse=True)
+        if not names:
+            return cls(None, exact, folded)
+        alternatives = "|".join(re.escape(n) if n in exact else f"(?i:{re.escape(n)})" for n in names)
+        return cls(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), exact, folded)
+
+    def term_for(self, text: str) -> Term | None:
+        return self.exact.get(text) or self.folded.get(text.casefold())
+
+
+def link_terms(page_html: str, matcher: TermMatcher, glossary_url: str, *, plain: bool = False) -> str:
+    """``page_html`` with glossary terms linked; ``glossary_url`` is the glossary page's URL from this page."""
+    if matcher.pattern is None:
+        return page_html
+    seen: set[str] = set()
+    out: list[str] = []
+    skipping = 0
+    for token in _TOKEN.findall(page_html):
+        if token.startswith("<"):
+            skipping += _skip_change(token)
+            out.append(token)
+        elif skipping > 0:
+            out.append(token)
+        else:
+            out.append(matcher.pattern.sub(lambda m: _mark(m.group(0), matcher, seen, glossary_url, plain), token))
+    return "".join(out)
+
+
+def _skip_change(tag: str) -> int:
+    match = _TAG.match(tag)
+    if not match or match.group(2).lower() not in _SKIP or tag.endswith("/>"):
+        return 0
+    return -1 if match.group(1) else 1
+
+
+def _mark(text: str, matcher: TermMatcher, seen: set[str], glossary_url: str, plain: bool) -> str:
+    term = matcher.term_for(html.unescape(text))
+    if term is None:  # pragma: no cover - the pattern only matches known names
+        return text
+    summary = term.plain_summary if plain else term.summary
+    title = html.escape(f"{term.heading}: {summary}", quote=True)
+    if term.id not in seen:
+        seen.add(term.id)
+        return f'<a class="gl-term" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
+    if text in matcher.exact:
+        return f'<abbr title="{title}">{text}</abbr>'
+    return text

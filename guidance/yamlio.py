@@ -1,0 +1,134 @@
+"""YAML loading that keeps the line and column of every node and rejects duplicate keys.
+
+PyYAML's own constructors keep the last of two equal keys and turn ``no`` into ``False``.
+We compose the node tree (libyaml when available) and build plain Python values ourselves,
+following the YAML 1.2 core schema: only ``true``/``false`` are booleans, numbers with a
+leading zero (phone numbers) stay text, and dates stay text for the models to parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
+from typing import Any
+
+import yaml
+
+from .errors import GuidanceError, Path, Problem, describe, format_path
+
+__all__ = ["Document", "load_yaml", "parse_yaml"]
+
+try:  # libyaml's composer is several times faster; fall back where it is not built.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$")
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Document:
+    """One YAML file: its plain data, and where each value and key stands in the text."""
+
+    file: str
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of ``path``, or of its nearest ancestor that exists."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path and path not in self.values:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def problem(self, path: Path, message: str, *, key: bool = False, **kw: Any) -> Problem:
+        line, column = self.where(path, key=key)
+        return Problem(self.file, line, column, format_path(path), message, **kw)
+
+
+def load_yaml(path: FilePath, display: str | None = None) -> Document:
+    """Read and parse one file; raise :class:`GuidanceError` with every problem found."""
+    name = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GuidanceError([Problem(name, 1, 1, "", f"expected UTF-8 text, got bytes that are not ({exc.reason})")])
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, file: str) -> Document:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "is not valid YAML"
+        raise GuidanceError([Problem(file, line, column, "", f"invalid YAML: {reason}")])
+    except yaml.YAMLError as exc:
+        raise GuidanceError([Problem(file, 1, 1, "", f"invalid YAML: {exc}")])
+    builder = _Builder(Document(file, None))
+    builder.document.data = builder.build(node, ()) if node is not None else None
+    if builder.problems:
+        raise GuidanceError(builder.problems)
+    return builder.document
+
+
+class _Builder:
+    def __init__(self, document: Document):
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if not node.tag.startswith(_STANDARD_TAG) and node.tag != "!":
+            self.problems.append(self.document.problem(path, f"unsupported YAML tag '{node.tag}'"))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else key_node
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key, str):
+                self.problems.append(
+                    self.document.problem(path, f"expected a field name, got {describe(key)} at line {where[0]}")
+                )
+                continue
+            child = path + (key,)
+            if key in result:
+                first = self.document.keys[child][0]
+                self.problems.append(
+                    Problem(self.document.file, *where, format_path(child), f"duplicate key '{key}' (first given at line {first})")
+                )
+                continue
+            self.document.keys[child] = where
+            result[key] = self.build(value_node, child)
+        return result
+
+
+def _scalar(node: yaml.Node) -> Any:
+    value = node.value
+    if node.style is not None or node.tag == f"{_STANDARD_TAG}str":  # quoted or block text
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value

@@ -1,0 +1,52 @@
+"""mkdocs-macros module: thin wrappers over the ``guidance`` package for hand-written pages.
+
+Each macro finds what it needs in the data the guidance plugin loaded, and fails the build
+with a clear message when a name is unknown (macros run with ``on_error_fail``).
+"""
+
+from __future__ import annotations
+
+from guidance.errors import suggest
+from guidance.render.glossary import GLOSSARY_PAGE, term_list, term_reference
+from guidance.render.markdown import relative_to_page
+from guidance.render.partnership import contact_line
+
+
+def define_env(env):
+    site = env.conf.plugins["guidance"].site
+
+    env.variables["glossary_count"] = len(site.glossary)
+
+    def glossary_path() -> str:
+        return relative_to_page(GLOSSARY_PAGE, env.page.file.src_uri)
+
+    def find_term(name: str):
+        term = site.glossary.lookup(name)
+        if term is None:
+            names = [n for t in site.glossary.terms for n in (t.id, *t.names)]
+            raise ValueError(f"term({name!r}): unknown glossary term '{name}'{suggest(name, names)}")
+        return term
+
+    @env.macro
+    def term(name: str, text: str | None = None) -> str:
+        """A link to a glossary term's entry with its short definition, e.g. ``term("CSPR")``."""
+        return term_reference(find_term(name), glossary_path(), text, plain=env.page.meta.get("audience") == "public")
+
+    @env.macro
+    def glossary_list(*names: str, letter: str | None = None) -> str:
+        """Terms with their short definitions: the named ones, those under a letter, or all."""
+        if names:
+            terms = [find_term(n) for n in names]
+        elif letter:
+            terms = site.glossary.by_letter().get(letter.upper(), [])
+        else:
+            terms = site.glossary.terms
+        return term_list(terms, glossary_path())
+
+    @env.macro
+    def contact(ident: str) -> str:
+        """A contact's name and click-to-call number from partnership.yml, e.g. ``contact("front-door")``."""
+        found = site.partnership.contact(ident)
+        if found is None:
+            raise ValueError(f"contact({ident!r}): unknown contact{suggest(ident, [c.id for c in site.partnership.contacts])}")
+        return contact_line(found)
