@@ -61,8 +61,9 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     try:
         with staged_site(target) as staging:
             mkdocs_build(load_config(str(config_path), strict=strict or None, site_dir=str(staging)))
-    except Exception as exc:  # mkdocs reports its own errors as exceptions; show them plainly
-        click.echo(f"build failed, {target} left unchanged: {exc}", err=True)
+    except (Exception, SystemExit) as exc:  # MkDocs and its plugins fail by raising or exiting
+        reason = f": {exc}" if isinstance(exc, Exception) else " (see the messages above)"
+        click.echo(f"build failed, {target} left unchanged{reason}", err=True)
         sys.exit(1)
     click.echo(f"built {target}")
 

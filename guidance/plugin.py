@@ -8,6 +8,7 @@ pages as virtual files, link glossary terms in rendered pages, and watch ``data/
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from .errors import GuidanceError
+from .errors import GuidanceError, display_path
 from .load import load_site
 from .pages import site_pages
 from .render.glossary import GLOSSARY_PAGE
@@ -46,6 +47,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_config(self, config: Any) -> Any:
         if not self.config.enabled:
             return config
+        _macro_log.filters = [f for f in _macro_log.filters if not isinstance(f, MacroErrors)]
+        _macro_log.addFilter(MacroErrors(Path(config.docs_dir)))
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         try:
             self.site = load_site(self.data_dir, docs_dir=config.docs_dir)
@@ -80,3 +83,43 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.config.enabled:
             server.watch(str(self.data_dir))
         return server
+
+
+_macro_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+
+
+class MacroErrors(logging.Filter):
+    """mkdocs-macros logs a failed macro as a Markdown block with a traceback: say it in one line.
+
+    ``docs/page.md:12:5: term('CSRP'): unknown glossary term 'CSRP' (did you mean 'CSPR'?)``
+    """
+
+    _ERROR = re.compile(r"_File_: `(?P<file>[^`]+)`\s+_(?P<kind>\w+)_: (?P<message>[^\n]*)")
+    _LINE = re.compile(r'File "<template>", line (\d+)')
+
+    def __init__(self, docs_dir: Path):
+        super().__init__()
+        self.docs_dir = docs_dir
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self._ERROR.search(record.getMessage())
+        if match:
+            lines = self._LINE.findall(record.getMessage())
+            where = self._where(match["file"], int(lines[-1]) if lines else 0)
+            record.msg, record.args = f"{where}: {match['message']}", ()
+        return True
+
+    def _where(self, file: str, template_line: int) -> str:
+        path = self.docs_dir / file
+        shown = display_path(path)
+        try:
+            text = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return shown
+        # Macros render the page without its front matter: count it back in.
+        offset = 0
+        if text and text[0].strip() == "---":
+            offset = next((i + 1 for i, line in enumerate(text[1:], 1) if line.strip() == "---"), 0)
+        line = template_line + offset
+        column = text[line - 1].find("{{") + 1 if 0 < line <= len(text) else 0
+        return f"{shown}:{line}:{max(column, 1)}"

@@ -28,7 +28,19 @@ def validate_document(document: Document, model: type[M]) -> M:
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
-        raise GuidanceError(_problem(document, model, error) for error in exc.errors()) from None
+        errors = _without_misspelt_missing(exc.errors())
+        raise GuidanceError(_problem(document, model, error) for error in errors) from None
+
+
+def _without_misspelt_missing(errors: list[Any]) -> list[Any]:
+    """Drop "missing 'definition'" where "unknown field 'defintion'" already says it."""
+    unknown = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in errors if e["type"] == "extra_forbidden"}
+
+    def misspelt(error: Any) -> bool:
+        parent, name = tuple(error["loc"][:-1]), str(error["loc"][-1])
+        return any(p == parent and suggest(wrong, [name]) for p, wrong in unknown)
+
+    return [e for e in errors if not (e["type"] == "missing" and misspelt(e))]
 
 
 def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:

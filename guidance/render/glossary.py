@@ -75,7 +75,8 @@ def _entry(term: Term, glossary: Glossary, used_in: list[tuple[str, str]]) -> st
     lines.append(f"{term.definition}\n")
     lines.append(f"**In plain English:** {term.plain}\n{{: .gl-plain }}\n")
     source = link(term.source.label(), term.source.url) if term.source.url else escape(term.source.label())
-    lines.append(f"**Source:** {source}\n{{: .gl-source }}\n")
+    checked = f" (checked {term.reviewed.day} {term.reviewed:%B %Y})" if term.reviewed else ""
+    lines.append(f"**Source:** {source}{checked}\n{{: .gl-source }}\n")
     if term.related:
         related = ", ".join(link(glossary.by_id[r].term, f"#{r}") for r in term.related)
         lines.append(f"**Related terms:** {related}\n{{: .gl-related }}\n")

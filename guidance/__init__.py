@@ -1,0 +1,11 @@
+"""Safeguarding guidance: validated YAML sources rendered into a static guidance site.
+
+The package knows no site engine: loading, validation and rendering to Markdown are plain
+Python. ``guidance.plugin`` adapts it to MkDocs; ``guidance.cli`` is the command line.
+"""
+
+from .errors import GuidanceError, Problem, Severity
+from .load import load_site
+from .site import Page, SiteData
+
+__all__ = ["GuidanceError", "Page", "Problem", "Severity", "SiteData", "load_site"]

@@ -1,0 +1,116 @@
+"""The real ``guidance`` command: exit codes, messages without tracebacks, safe builds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import ROOT, run_cli, write
+from guidance.schema import schemas
+
+
+def test_check_passes_on_the_example(example: Path) -> None:
+    result = run_cli("check", cwd=example)
+    assert result.returncode == 0, result.stderr
+    assert "73 glossary terms; 0 warning(s)" in result.stdout
+
+
+def test_check_reports_every_error_and_exits_1_without_traceback(example: Path) -> None:
+    glossary = example / "data/glossary.yml"
+    text = glossary.read_text()
+    glossary.write_text(text.replace("    definition: >-\n      The national model", "    defintion: >-\n      The national model", 1)
+                        .replace("related: [rapid-review, serious-child-safeguarding-incident, national-panel",
+                                 "related: [rapid-reveiw, serious-child-safeguarding-incident, national-panel"))
+    result = run_cli("check", cwd=example)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "data/glossary.yml:10:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+def test_reference_errors_are_all_reported(example: Path) -> None:
+    glossary = example / "data/glossary.yml"
+    text = glossary.read_text()
+    glossary.write_text(text.replace("related: [child-in-need, threshold-document]", "related: [child-in-ned, threshold-documents]"))
+    result = run_cli("check", cwd=example)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "data/glossary.yml:21:15: terms[0].related[0]: unknown term 'child-in-ned' (did you mean 'child-in-need'?)",
+        "data/glossary.yml:21:29: terms[0].related[1]: unknown term 'threshold-documents' (did you mean 'threshold-document'?)",
+        "2 error(s), 0 warning(s)",
+    ]
+
+
+def test_warnings_pass_unless_strict(example: Path) -> None:
+    write(example, "docs/extra.md", "# Extra\n\nAsk the QZX team.\n")
+    relaxed = run_cli("check", cwd=example)
+    strict = run_cli("check", "--strict", cwd=example)
+    assert relaxed.returncode == 0
+    assert "docs/extra.md:3:9: warning: abbreviation 'QZX' is not in the glossary" in relaxed.stderr
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines()[-1] == "1 warning(s), which --strict treats as errors"
+
+
+def test_failed_build_leaves_the_previous_site_untouched(example: Path) -> None:
+    assert run_cli("build", cwd=example).returncode == 0
+    index = example / "site/glossary/index.html"
+    before = index.read_bytes()
+
+    write(example, "docs/broken.md", '# Broken\n\n{{ term("NOPE") }}\n')  # fails inside MkDocs, mid-build
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 1
+    assert "docs/broken.md:3:1: term('NOPE'): unknown glossary term 'NOPE'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert index.read_bytes() == before
+    assert not (example / "site/broken").exists()
+    assert sorted(p.name for p in example.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_build_with_invalid_data_does_not_start(example: Path) -> None:
+    assert run_cli("build", cwd=example).returncode == 0
+    (example / "data/glossary.yml").write_text("terms: [\n")
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "data/glossary.yml:2:1: invalid YAML: did not find expected node content"
+    assert (example / "site/glossary/index.html").exists()
+
+
+def test_new_glossary_term_adds_a_valid_entry(example: Path) -> None:
+    result = run_cli("new", "glossary-term", "Family group conference", cwd=example)
+    assert result.returncode == 0, result.stderr
+    assert "added glossary-term 'family-group-conference' to data/glossary.yml" in result.stdout
+    assert run_cli("check", cwd=example).returncode == 0
+    assert "  - id: family-group-conference\n    term: Family group conference\n" in (example / "data/glossary.yml").read_text()
+
+
+def test_new_refuses_a_duplicate_and_leaves_the_file_alone(example: Path) -> None:
+    before = (example / "data/glossary.yml").read_text()
+    result = run_cli("new", "glossary-term", "Neglect", cwd=example)
+    assert result.returncode == 1
+    assert "duplicate term id 'neglect'" in result.stderr
+    assert (example / "data/glossary.yml").read_text() == before
+
+
+def test_committed_schemas_match_the_models() -> None:
+    """Editors validate YAML against schemas/; they must never drift from the models."""
+    for name, text in schemas().items():
+        committed = ROOT / "schemas" / name
+        assert committed.exists(), f"run `guidance schema` to write {name}"
+        assert committed.read_text() == text, f"schemas/{name} is stale: run `guidance schema`"
+
+
+def test_schemas_validate_the_example_data_and_name_every_field() -> None:
+    glossary = json.loads(schemas()["glossary.schema.json"])
+    term = glossary["$defs"]["Term"]
+    assert term["additionalProperties"] is False
+    assert set(term["required"]) == {"id", "term", "definition", "plain", "source"}
+
+
+def test_every_data_file_points_editors_at_its_schema() -> None:
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        first = path.read_text().splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.exists(), f"{path} names {schema}"

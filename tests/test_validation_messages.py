@@ -1,0 +1,166 @@
+"""One test per class of bad input, asserting the exact message: file:line:col: path: text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guidance import GuidanceError, load_site
+from conftest import GLOSSARY, write
+
+
+def problems(root: Path, glossary: str) -> list[str]:
+    write(root, "data/glossary.yml", glossary)
+    with pytest.raises(GuidanceError) as caught:
+        load_site("data")
+    return caught.value.report().splitlines()
+
+
+def test_the_small_project_is_valid(small: Path) -> None:
+    site = load_site("data")
+    assert [t.id for t in site.glossary.terms] == ["cspr", "rapid-review"]
+    assert site.warnings == []
+
+
+def test_yaml_syntax_error_names_the_line(small: Path) -> None:
+    broken = GLOSSARY.replace("abbreviations: [CSPR]", "abbreviations: [CSPR")
+    assert problems(small, broken) == ["data/glossary.yml:5:15: invalid YAML: did not find expected ',' or ']'"]
+
+
+def test_bad_indentation_is_a_syntax_error(small: Path) -> None:
+    broken = GLOSSARY.replace("    term: Rapid review\n", "    term: Rapid review\n   definition: x\n")
+    assert problems(small, broken) == ["data/glossary.yml:12:4: invalid YAML: did not find expected '-' indicator"]
+
+
+def test_duplicate_key_is_rejected_not_overwritten(small: Path) -> None:
+    broken = GLOSSARY.replace("    plain: A quick check", "    term: Again\n    plain: A quick check")
+    assert problems(small, broken) == ["data/glossary.yml:13:5: terms[1].term: duplicate key 'term' (first given at line 11)"]
+
+
+def test_misspelt_field_is_an_error_with_a_suggestion(small: Path) -> None:
+    broken = GLOSSARY.replace("    definition: A local review", "    defintion: A local review")
+    assert problems(small, broken) == [
+        "data/glossary.yml:5:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)"
+    ]
+
+
+def test_unknown_field_lists_the_allowed_ones(small: Path) -> None:
+    broken = GLOSSARY.replace("badly hurt.\n", "badly hurt.\n    colour: red\n")
+    assert problems(small, broken) == [
+        "data/glossary.yml:14:5: terms[1].colour: unknown field 'colour' (expected one of: id, term, "
+        "abbreviations, aliases, definition, plain, short, source, related, reviewed)"
+    ]
+
+
+def test_wrong_type_says_what_was_expected_and_found(small: Path) -> None:
+    broken = GLOSSARY.replace("abbreviations: [CSPR]", "abbreviations: CSPR")
+    assert problems(small, broken) == ["data/glossary.yml:4:20: terms[0].abbreviations: expected a list, got 'CSPR'"]
+
+
+def test_yes_and_no_stay_text(small: Path) -> None:
+    """YAML 1.1 would read `no` as false; our loader keeps it as the word."""
+    write(small, "data/glossary.yml", GLOSSARY.replace("term: Rapid review", "term: no"))
+    assert load_site("data").glossary.by_id["rapid-review"].term == "no"
+
+
+def test_missing_required_field(small: Path) -> None:
+    broken = GLOSSARY.replace("    plain: A quick check after a child is badly hurt.\n", "")
+    assert problems(small, broken) == ["data/glossary.yml:10:5: terms[1]: missing required field 'plain'"]
+
+
+def test_duplicate_id_points_to_the_first_use(small: Path) -> None:
+    broken = GLOSSARY.replace("related: [rapid-review]", "related: []").replace("  - id: rapid-review", "  - id: cspr")
+    assert problems(small, broken) == ["data/glossary.yml:10:9: terms[1].id: duplicate term id 'cspr' (first used at line 2)"]
+
+
+def test_duplicate_id_across_files(small: Path) -> None:
+    write(small, "data/glossary/more.yml", "terms:\n" + GLOSSARY.split("terms:\n")[1].split("  - id: rapid-review")[0])
+    (small / "data/glossary.yml").rename(small / "data/glossary/main.yml")
+    messages = problems(small, "terms: []\n")
+    assert "data/glossary/more.yml:2:9: terms[0].id: duplicate term id 'cspr' (first used at data/glossary/main.yml:2:9)" in messages
+
+
+def test_dangling_reference_suggests_the_near_miss(small: Path) -> None:
+    broken = GLOSSARY.replace("related: [rapid-review]", "related: [rapid-reveiw]")
+    assert problems(small, broken) == [
+        "data/glossary.yml:9:15: terms[0].related[0]: unknown term 'rapid-reveiw' (did you mean 'rapid-review'?)"
+    ]
+
+
+def test_invalid_date(small: Path) -> None:
+    broken = GLOSSARY.replace("    related: [rapid-review]", "    related: [rapid-review]\n    reviewed: 2024-02-30")
+    assert problems(small, broken) == ["data/glossary.yml:10:15: terms[0].reviewed: expected a date as YYYY-MM-DD, got '2024-02-30'"]
+
+
+def test_id_format(small: Path) -> None:
+    broken = GLOSSARY.replace("id: cspr", "id: CSPR Review").replace("related: [rapid-review]", "related: []")
+    assert problems(small, broken) == [
+        "data/glossary.yml:2:9: terms[0].id: expected an id of lowercase letters, digits and single hyphens, "
+        "such as 'rapid-review', got 'CSPR Review'"
+    ]
+
+
+def test_unsupported_tag(small: Path) -> None:
+    assert problems(small, "terms: !include other.yml\n") == ["data/glossary.yml:1:8: terms: unsupported YAML tag '!include'"]
+
+
+def test_empty_file(small: Path) -> None:
+    assert problems(small, "") == ["data/glossary.yml:1:1: expected a mapping of fields, got nothing"]
+
+
+def test_missing_source_file(small: Path) -> None:
+    (small / "data/glossary.yml").unlink()
+    with pytest.raises(GuidanceError) as caught:
+        load_site("data")
+    assert caught.value.report() == "data:1:1: missing glossary: expected data/glossary.yml or data/glossary/*.yml"
+
+
+def test_phone_number_format(small: Path) -> None:
+    text = (small / "data/partnership.yml").read_text()
+    write(small, "data/partnership.yml", text.replace("01632 960100", "12345"))
+    with pytest.raises(GuidanceError) as caught:
+        load_site("data")
+    assert caught.value.report() == (
+        "data/partnership.yml:10:12: contacts[0].phone: expected a UK phone number such as '01632 960123', "
+        "'0800 123 4567' or '999', got '12345'"
+    )
+
+
+def test_dangling_contact_reference(small: Path) -> None:
+    text = (small / "data/partnership.yml").read_text()
+    write(small, "data/partnership.yml", text.replace("main_contact: front-door", "main_contact: front-dor"))
+    with pytest.raises(GuidanceError) as caught:
+        load_site("data")
+    assert caught.value.report() == (
+        "data/partnership.yml:6:15: main_contact: unknown contact 'front-dor' (did you mean 'front-door'?)"
+    )
+
+
+def test_every_problem_in_every_file_is_reported_at_once(small: Path) -> None:
+    text = (small / "data/partnership.yml").read_text()
+    write(small, "data/partnership.yml", text.replace("short_name: TSCP", "short_nam: TSCP"))
+    broken = GLOSSARY.replace("abbreviations: [CSPR]", "abbreviations: CSPR").replace("    plain: A quick check after a child is badly hurt.\n", "")
+    assert problems(small, broken) == [
+        "data/glossary.yml:4:20: terms[0].abbreviations: expected a list, got 'CSPR'",
+        "data/glossary.yml:10:5: terms[1]: missing required field 'plain'",
+        "data/partnership.yml:2:1: short_nam: unknown field 'short_nam' (did you mean 'short_name'?)",
+    ]
+
+
+def test_undefined_abbreviation_is_a_warning(small: Path) -> None:
+    write(small, "data/glossary.yml", GLOSSARY.replace("A quick review after", "A quick MASH review after"))
+    site = load_site("data")
+    assert [str(w) for w in site.warnings] == [
+        "data/glossary.yml:12:17: warning: terms[1].definition: abbreviation 'MASH' is not in the glossary "
+        "(add it, or list it in partnership.yml checks.known_abbreviations)"
+    ]
+
+
+def test_undefined_abbreviation_in_a_page_is_a_warning(small: Path) -> None:
+    write(small, "docs/index.md", "# Home\n\nAsk the `DSL` or the DSL, then the CSPR team.\n")
+    site = load_site("data", docs_dir="docs")
+    assert [str(w) for w in site.warnings] == [
+        "docs/index.md:3:22: warning: abbreviation 'DSL' is not in the glossary "
+        "(add it, or list it in partnership.yml checks.known_abbreviations)"
+    ]
