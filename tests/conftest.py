@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -79,3 +80,17 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real ``guidance`` command, in a child process."""
     return subprocess.run([sys.executable, "-m", "guidance", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built once per run by plain `mkdocs build --strict` (the plugin's entry point)."""
+    root = tmp_path_factory.mktemp("example")
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not re.search(r"^WARNING\s+-", result.stderr, re.M), result.stderr
+    return root / "site"

@@ -1,0 +1,169 @@
+"""A strict MkDocs build of the example site, its HTML parsed: pages, anchors, tooltips, links."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_cli
+from guidance import load_site
+
+SITE = load_site(ROOT / "data")
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_term_has_its_permanent_anchor_and_full_entry(built_site: Path) -> None:
+    html = soup(built_site, "glossary/index.html")
+    for term in SITE.glossary.terms:
+        heading = html.find(id=term.id)
+        assert heading is not None and heading.name == "h3", term.id
+        assert term.term in heading.get_text()
+        for abbreviation in term.abbreviations:
+            assert abbreviation in heading.get_text()
+        entry = "".join(str(sibling) for sibling in heading.find_next_siblings(limit=6))
+        assert "In plain English:" in entry and "Source:" in entry
+
+
+def test_terms_are_in_a_to_z_order_under_letter_headings(built_site: Path) -> None:
+    html = soup(built_site, "glossary/index.html")
+    names = [h.get("id") for h in html.select("article h3[id]")]
+    assert names == [t.id for t in SITE.glossary.terms]
+    letters = [a.get_text() for a in html.select("nav.gl-az a")]
+    assert letters == sorted(letters) and "A" in letters and "W" in letters
+    for link in html.select("nav.gl-az a"):
+        assert html.find(id=link["href"][1:]) is not None
+
+
+def test_related_terms_link_to_existing_anchors(built_site: Path) -> None:
+    html = soup(built_site, "glossary/index.html")
+    related = html.select(".gl-related a")
+    assert len(related) >= 60
+    for link in related:
+        assert html.find(id=link["href"].lstrip("#")) is not None, link
+
+
+def test_aliases_and_sources_are_shown(built_site: Path) -> None:
+    html = soup(built_site, "glossary/index.html")
+    s47 = html.find(id="section-47-enquiry")
+    entry = " ".join(t.get_text(" ") for t in s47.find_next_siblings(limit=5))
+    assert "child protection enquiry" in entry
+    assert "Children Act 1989, s47" in entry
+    assert s47.find_next("a", href="https://www.legislation.gov.uk/ukpga/1989/41/section/47") is not None
+
+
+def test_term_links_carry_tooltips_and_resolve(built_site: Path) -> None:
+    """Every glossary link on every page points at a real anchor and carries a definition."""
+    glossary = soup(built_site, "glossary/index.html")
+    linked = 0
+    for page in pages(built_site):
+        for link in soup(built_site, str(page.relative_to(built_site))).select("a.gl-term"):
+            linked += 1
+            target = urlparse(urljoin(f"http://x/{page.relative_to(built_site).as_posix()}", link["href"]))
+            assert target.path == "/glossary/", link
+            term = SITE.glossary.by_id[target.fragment]
+            assert glossary.find(id=term.id) is not None
+            assert link["title"].startswith(term.heading + ": ")
+    assert linked >= 8
+
+
+def test_practitioner_page_links_first_use_and_uses_abbr_later(built_site: Path) -> None:
+    html = soup(built_site, "practitioners/index.html")
+    article = html.find("article")
+    cspr = article.select('a.gl-term[href$="#child-safeguarding-practice-review"]')
+    assert len(cspr) == 1 and cspr[0].get_text() == "CSPR"
+    assert article.select('abbr[title^="Local authority designated officer (LADO)"]')
+
+
+def test_public_pages_show_plain_english_tooltips(built_site: Path) -> None:
+    link = soup(built_site, "public/index.html").select_one('article a[href$="#section-47-enquiry"]')
+    assert link["title"] == "Section 47 enquiry (S47): " + SITE.glossary.by_id["section-47-enquiry"].plain_summary
+
+
+def test_plain_english_glossary_lists_every_term(built_site: Path) -> None:
+    html = soup(built_site, "glossary/plain-english/index.html")
+    for term in SITE.glossary.terms:
+        heading = html.find(id=term.id)
+        assert heading is not None
+        assert " ".join(term.plain.split()[:6]) in " ".join(heading.find_next_sibling("p").get_text().split())
+
+
+def test_macros_render_terms_lists_and_contacts(built_site: Path) -> None:
+    html = soup(built_site, "practitioners/index.html")
+    article = html.find("article")
+    assert "explains 73 terms" in article.get_text()
+    items = article.select("ul li")
+    assert [i.find("a")["href"] for i in items[:2]] == ["../glossary/#section-47-enquiry", "../glossary/#strategy-discussion"]
+    assert article.select_one('a[href="tel:01632960150"]').get_text() == "01632 960150"
+
+
+def test_every_page_has_the_emergency_line_and_site_name(built_site: Path) -> None:
+    for page in pages(built_site):
+        html = soup(built_site, str(page.relative_to(built_site)))
+        banner = html.select_one(".md-banner .gl-emergency")
+        assert banner is not None and "call 999" in banner.get_text(), page
+        assert banner.select_one('a[href="tel:01632960100"]') is not None
+        assert html.title.get_text().endswith("Northmoor Safeguarding Children Partnership")
+
+
+def test_navigation_stays_small(built_site: Path) -> None:
+    """Terms are anchors on one page, never navigation entries; other sections are pruned."""
+    html = soup(built_site, "glossary/index.html")
+    nav_links = html.select("nav.md-nav--primary a")
+    assert len(nav_links) < 40
+    fragments = {(a.get("href") or "").partition("#")[2] for a in nav_links}
+    assert not fragments & set(SITE.glossary.by_id)
+
+
+def test_nothing_is_loaded_from_another_origin(built_site: Path) -> None:
+    for page in pages(built_site):
+        html = soup(built_site, str(page.relative_to(built_site)))
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in html.find_all(tag):
+                value = element.get(attribute) or ""
+                assert not re.match(r"^(https?:)?//", value), f"{page}: {element}"
+        assert "fonts.googleapis" not in page.read_text()
+
+
+def test_search_index_puts_abbreviations_in_glossary_titles(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text())
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["glossary/#section-47-enquiry"] == "Section 47 enquiry (S47)"
+    assert titles["glossary/#lado"] == "Local authority designated officer (LADO)"
+
+
+def test_generated_pages_are_virtual(built_site: Path) -> None:
+    assert not (ROOT / "docs/glossary").exists()
+    assert (built_site / "glossary/index.html").exists()
+
+
+def test_a_hand_written_page_cannot_be_overwritten(example: Path) -> None:
+    (example / "docs/glossary").mkdir()
+    (example / "docs/glossary/index.md").write_text("# Mine\n")
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 1
+    assert "docs/glossary/index.md: this page is generated from data; rename or remove it" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["build", "--strict"], ["build"]])
+def test_plain_mkdocs_reports_data_errors_cleanly(example: Path, command: list[str]) -> None:
+    import subprocess
+    import sys
+
+    (example / "data/glossary.yml").write_text("terms:\n  - id: x\n    term: X\n    defintion: y\n")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), *command], cwd=example, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/glossary.yml:4:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)" in result.stderr

@@ -1,0 +1,75 @@
+"""Glossary terms in rendered HTML: first use linked with a tooltip, the rest left readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidance.glossary import Glossary
+from guidance.models import Term
+from guidance.render.termlinks import TermMatcher, link_terms
+
+
+def term(ident: str, name: str, abbreviations: list[str] = [], aliases: list[str] = []) -> Term:
+    return Term.model_validate({
+        "id": ident, "term": name, "abbreviations": abbreviations, "aliases": aliases,
+        "definition": f"What {name} means. More detail.", "plain": f"{name} in plain words. More.",
+        "source": {"title": "Working Together to Safeguard Children 2023"},
+    })
+
+
+@pytest.fixture(scope="module")
+def matcher() -> TermMatcher:
+    return TermMatcher.for_glossary(Glossary([
+        term("cspr", "Child safeguarding practice review", ["CSPR"]),
+        term("s47", "Section 47 enquiry", ["S47"], ["child protection enquiry"]),
+        term("cp", "Child protection", ["CP"]),
+        term("cpp", "Child protection plan"),
+    ]))
+
+
+def test_first_use_is_a_link_with_the_short_definition(matcher: TermMatcher) -> None:
+    html = link_terms("<p>A CSPR follows. Another CSPR.</p>", matcher, "../glossary/")
+    assert html == (
+        '<p>A <a class="gl-term" href="../glossary/#cspr" title="Child safeguarding practice review (CSPR): '
+        'What Child safeguarding practice review means.">CSPR</a> follows. Another <abbr title="Child safeguarding '
+        'practice review (CSPR): What Child safeguarding practice review means.">CSPR</abbr>.</p>'
+    )
+
+
+def test_public_pages_get_the_plain_definition(matcher: TermMatcher) -> None:
+    html = link_terms("<p>CSPR</p>", matcher, "g/", plain=True)
+    assert 'title="Child safeguarding practice review (CSPR): Child safeguarding practice review in plain words."' in html
+
+
+def test_longest_name_wins_and_case_is_ignored_for_names(matcher: TermMatcher) -> None:
+    html = link_terms("<p>The Child Protection Plan was agreed.</p>", matcher, "g/")
+    assert 'href="g/#cpp"' in html and 'href="g/#cp"' not in html
+
+
+def test_abbreviations_match_case_sensitively_and_whole_words_only(matcher: TermMatcher) -> None:
+    html = link_terms("<p>cspr, CSPRx, xCSPR, cp-related, CP</p>", matcher, "g/")
+    assert html == '<p>cspr, CSPRx, xCSPR, cp-related, <a class="gl-term" href="g/#cp" ' \
+                   'title="Child protection (CP): What Child protection means.">CP</a></p>'
+
+
+@pytest.mark.parametrize("tag", ["a href='x'", "code", "pre", "h2", "button", "abbr title='x'", "script"])
+def test_text_inside_links_code_headings_and_controls_is_untouched(matcher: TermMatcher, tag: str) -> None:
+    name = tag.split()[0]
+    source = f"<{tag}>A CSPR <span>and S47</span></{name}>"
+    assert link_terms(source, matcher, "g/") == source
+
+
+def test_text_after_a_skipped_element_is_linked(matcher: TermMatcher) -> None:
+    html = link_terms("<h2>CSPR</h2><p>The CSPR</p>", matcher, "g/")
+    assert html.startswith("<h2>CSPR</h2><p>The <a class=\"gl-term\"")
+
+
+def test_attributes_are_never_rewritten(matcher: TermMatcher) -> None:
+    source = '<img alt="CSPR chart" src="cspr.png"><p title="S47">x</p>'
+    assert link_terms(source, matcher, "g/") == source
+
+
+def test_titles_are_escaped() -> None:
+    matcher = TermMatcher.for_glossary(Glossary([term("q", 'The "quoted" & <odd> term', ["QT"])]))
+    html = link_terms("<p>QT</p>", matcher, "g/")
+    assert 'title="The &quot;quoted&quot; &amp; &lt;odd&gt; term (QT): ' in html
