@@ -1,0 +1,79 @@
+"""The browser harness: the built example site served on 127.0.0.1, Debian's Chromium via Playwright.
+
+Later capabilities add their browser tests beside these, with the same fixtures:
+``site_url`` (the served site), ``page`` (a fresh tab that records every request) and
+``axe_violations(page)`` (axe-core at WCAG 2.2 AA).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    # No skip when Chromium is missing: `./dev test` installs it, and CI must fail loudly without it.
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+class RecordingPage:
+    """A tab, and every URL it asked for, so tests can prove nothing left the site's origin."""
+
+    def __init__(self, page: Page, origin: str):
+        self.page, self.origin, self.requests = page, origin, []
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def outside_requests(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith((self.origin + "/", "data:", "blob:", "about:"))]
+
+
+@pytest.fixture
+def tab(browser: Browser, site_url: str) -> Iterator[RecordingPage]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    recording = RecordingPage(context.new_page(), site_url)
+    yield recording
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
+
+def axe_violations(axe: Axe, page: Page) -> str:
+    """An empty string when the page passes axe-core at WCAG 2.2 AA, else the report."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    return results.generate_report() if results.violations_count else ""

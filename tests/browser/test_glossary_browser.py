@@ -1,0 +1,94 @@
+"""The glossary in a real browser: accessibility, tooltips by keyboard, search, privacy."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import RecordingPage, axe_violations
+
+PAGES = ["/", "/glossary/", "/glossary/plain-english/", "/practitioners/", "/public/", "/about/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_passes_axe_at_wcag_22_aa(tab: RecordingPage, site_url: str, axe, path: str) -> None:
+    tab.page.goto(site_url + path)
+    assert axe_violations(axe, tab.page) == ""
+
+
+@pytest.mark.browser
+def test_glossary_passes_axe_on_a_phone(browser, site_url: str, axe) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "/glossary/")
+    assert axe_violations(axe, page) == ""
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+@pytest.mark.browser
+def test_tooltip_appears_on_keyboard_focus(tab: RecordingPage, site_url: str) -> None:
+    page = tab.page
+    page.goto(site_url + "/practitioners/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('gl-term')"):
+            break
+    else:
+        pytest.fail("no glossary term link is reachable by Tab")
+    expected = page.evaluate("document.activeElement.title || document.activeElement.dataset.mdTitle || ''")
+    tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().startswith("Strategy discussion: A multi-agency discussion")
+    assert expected == "" or expected.startswith("Strategy discussion:")
+
+
+@pytest.mark.browser
+def test_tooltip_appears_on_hover(tab: RecordingPage, site_url: str) -> None:
+    page = tab.page
+    page.goto(site_url + "/practitioners/")
+    page.hover('article a.gl-term[href$="#lado"]')
+    tooltip = page.locator(".md-tooltip2--active[role=tooltip]")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().startswith("Local authority designated officer (LADO):")
+
+
+@pytest.mark.browser
+def test_term_link_opens_its_entry(tab: RecordingPage, site_url: str) -> None:
+    page = tab.page
+    page.goto(site_url + "/practitioners/")
+    page.click('article a.gl-term[href$="#child-safeguarding-practice-review"]')
+    page.wait_for_url("**/glossary/#child-safeguarding-practice-review")
+    assert page.locator("#child-safeguarding-practice-review").is_visible()
+
+
+def search(page, text: str) -> list[str]:
+    page.click(".md-search__input")
+    page.keyboard.type(text, delay=30)
+    page.wait_for_selector(".md-search-result__item a")
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "anchor"),
+    [("S47", "section-47-enquiry"), ("CSPR", "child-safeguarding-practice-review"), ("LADO", "lado"),
+     ("child protection enquiry", "section-47-enquiry")],
+)
+def test_searching_an_abbreviation_or_alias_finds_the_term_first(tab: RecordingPage, site_url: str, query: str, anchor: str) -> None:
+    tab.page.goto(site_url + "/")
+    links = search(tab.page, query)
+    assert links[0].split("?")[0] == site_url + "/glossary/"
+    first_section = next(link for link in links if "#" in link)
+    assert first_section.endswith(f"/glossary/?h={first_section.split('?h=')[1].split('#')[0]}#{anchor}")
+
+
+@pytest.mark.browser
+def test_no_request_leaves_the_site(tab: RecordingPage, site_url: str) -> None:
+    for path in PAGES:
+        tab.page.goto(site_url + path)
+        tab.page.wait_for_load_state("networkidle")
+    search(tab.page, "neglect")
+    tab.page.hover("article")
+    assert tab.outside_requests() == []
+    assert len(tab.requests) > len(PAGES)
