@@ -20,6 +20,8 @@ _ABBREVIATION = re.compile(r"(?<![\w/.#-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*)(?:s|'
 _NOT_PROSE = re.compile(
     r"`[^`]*`|\{\{.*?\}\}|\{%.*?%\}|<[^>]+>|\]\([^)]*\)|https?://\S+|\{[:#.][^}]*\}|^---$|^\s*[\w-]+:\s",
 )
+# Folders of docs/ that are for the project's developers, not the site (mkdocs.yml exclude_docs).
+NOT_PUBLISHED = {"decisions"}
 # Fields that hold names and codes rather than prose.
 _SKIPPED_FIELDS = {
     "id", "abbreviations", "aliases", "url", "web", "email", "phone", "text", "known_abbreviations", "related",
@@ -47,7 +49,8 @@ def jargon_warnings(site: SiteData, docs_dir: Path | None) -> list[Problem]:
                 problems.append(document.problem(path, _message(word), severity=Severity.WARNING))
     if docs_dir is not None and docs_dir.is_dir():
         for page in sorted(docs_dir.rglob("*.md")):
-            problems += _page_warnings(page, known)
+            if page.relative_to(docs_dir).parts[0] not in NOT_PUBLISHED:
+                problems += _page_warnings(page, known)
     return problems
 
 

@@ -59,6 +59,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         partnership = self.site.partnership
         config.site_name = partnership.name
         config.site_description = partnership.description
+        config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = {"emergency": emergency_banner(partnership), "short_name": partnership.short_name}
         self.pages = site_pages(self.site)
         self.matcher = TermMatcher.for_glossary(self.site.glossary)
