@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import ROOT, run_cli, write
+from tests.helpers import ROOT, run_cli, write
 from guidance.schema import schemas
 
 

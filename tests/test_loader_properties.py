@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PARTNERSHIP, ROOT
+from tests.helpers import PARTNERSHIP, ROOT
 from guidance import GuidanceError, SiteData, load_site
 from guidance.yamlio import parse_yaml
 

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_cli
+from tests.helpers import ROOT, run_cli
 from guidance import load_site
 
 SITE = load_site(ROOT / "data")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from guidance import GuidanceError, load_site
-from conftest import GLOSSARY, write
+from tests.helpers import GLOSSARY, write
 
 
 def problems(root: Path, glossary: str) -> list[str]:
