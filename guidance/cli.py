@@ -100,14 +100,14 @@ def new(entry_type: str, title: str, data_dir: str) -> None:
     kind = next(k for k in KINDS if entry_type in k.entry_types)
     scaffold = kind.scaffold(entry_type, title, site)
     path = Path(scaffold.file)
-    before = path.read_text(encoding="utf-8") if path.exists() else "terms:\n"
-    path.write_text(before.rstrip("\n") + "\n" + scaffold.text, encoding="utf-8")
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    path.write_text((before or "terms:\n").rstrip("\n") + "\n" + scaffold.text, encoding="utf-8")
     try:
         load_site(data_dir)
-    except GuidanceError as exc:
-        path.write_text(before, encoding="utf-8")  # never leave the sources broken
+    except GuidanceError as exc:  # never leave the sources broken
+        path.write_text(before, encoding="utf-8") if before is not None else path.unlink()
         _print(exc.problems)
-        click.echo(f"not added: the new entry would not be valid", err=True)
+        click.echo("not added: the new entry would not be valid", err=True)
         sys.exit(1)
     click.echo(f"added {entry_type} '{scaffold.ident}' to {path}: fill in its TODOs")
 
