@@ -29,7 +29,8 @@ def load_site(data_dir: Path | str, *, kinds: Sequence[Kind] = KINDS, docs_dir: 
             problems += found
     if not problems:
         for kind in kinds:
-            problems += kind.check(site)
+            if kind.name in site.content:
+                problems += kind.check(site)
     if not problems:
         problems += jargon_warnings(site, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):

@@ -12,9 +12,10 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from ..errors import Problem
+from ..references import Targets
 from ..site import Page, SiteData, Source
 
-__all__ = ["KINDS", "Kind", "Scaffold"]
+__all__ = ["KINDS", "Kind", "Scaffold", "all_targets"]
 
 
 class Scaffold:
@@ -41,17 +42,32 @@ class Kind:
         return []
 
     def pages(self, site: SiteData) -> list[Page]:
+        """Generated files: Markdown pages, and any script or stylesheet those pages need."""
         return []
+
+    def targets(self, site: SiteData) -> Targets:
+        """What links written ``kind:id`` can point at in this kind (see guidance.references)."""
+        return {}
 
     def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
         raise NotImplementedError
 
 
+def all_targets(site: SiteData) -> Targets:
+    """Every link target offered by every kind that has content."""
+    targets: Targets = {}
+    for kind in KINDS:
+        if kind.name in site.content:
+            targets.update(kind.targets(site))
+    return targets
+
+
 def _kinds() -> list[Kind]:
     from .glossary import GlossaryKind
     from .partnership import PartnershipKind
+    from .thresholds import ThresholdsKind
 
-    return [PartnershipKind(), GlossaryKind()]
+    return [PartnershipKind(), GlossaryKind(), ThresholdsKind()]
 
 
 KINDS: list[Kind] = _kinds()

@@ -12,6 +12,7 @@ from ..errors import Problem
 from ..glossary import Glossary
 from ..models import GlossaryFile
 from ..render.glossary import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
+from ..references import Target, Targets
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
 from . import Kind, Scaffold
@@ -42,6 +43,9 @@ class GlossaryKind(Kind):
             Page(GLOSSARY_PAGE, glossary_page(site.glossary, site.partnership.name)),
             Page(PLAIN_PAGE, plain_glossary_page(site.glossary)),
         ]
+
+    def targets(self, site: SiteData) -> Targets:
+        return {"glossary": {t.id: Target(t.term, GLOSSARY_PAGE, t.id) for t in site.glossary.terms}}
 
     def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
         ident = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "new-term"

@@ -3,5 +3,9 @@
 from .citation import Citation
 from .glossary import GlossaryFile, Term
 from .partnership import Audience, Contact, Partnership
+from .thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
 
-__all__ = ["Audience", "Citation", "Contact", "GlossaryFile", "Partnership", "Term"]
+__all__ = [
+    "AgeBand", "Audience", "Citation", "Contact", "Domain", "GlossaryFile", "Indicator", "Level", "Partnership",
+    "Term", "ThresholdsFile",
+]

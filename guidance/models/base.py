@@ -28,6 +28,7 @@ PATTERN_NAMES = {
     HTTPS_PATTERN: "a web address starting with https://",
     EMAIL_PATTERN: "an email address such as 'name@example.org'",
     UK_PHONE_PATTERN: "a UK phone number such as '01632 960123', '0800 123 4567' or '999'",
+    r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$": "an id of letters, digits and single hyphens, such as 'L3-parenting-07'",
 }
 
 Text = Annotated[str, StringConstraints(min_length=1)]

@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-__all__ = ["attr", "escape", "front_matter", "link", "relative_to_page"]
+__all__ = ["asset_href", "attr", "escape", "front_matter", "href", "link", "page_url", "relative_to_page"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
 
@@ -37,3 +37,22 @@ def front_matter(**meta: object) -> str:
 def relative_to_page(target: str, page: str) -> str:
     """The path of docs file ``target`` as a Markdown link from docs file ``page``."""
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def page_url(page: str) -> str:
+    """The URL path of a docs file with directory URLs: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
+    stem = page.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+    return f"{stem}/" if stem else ""
+
+
+def href(target: str, page: str, anchor: str = "") -> str:
+    """A relative URL for raw HTML from docs file ``page`` to docs file ``target`` (and anchor)."""
+    relative = posixpath.relpath(page_url(target) or ".", page_url(page) or ".")
+    url = "./" if relative == "." else f"{relative}/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def asset_href(asset: str, page: str) -> str:
+    """A relative URL from docs file ``page`` to a static file such as ``assets/x.js``."""
+    return posixpath.relpath(asset, page_url(page) or ".")

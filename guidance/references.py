@@ -1,0 +1,57 @@
+"""Links between sources, written ``kind:id`` (``glossary:cspr``, ``procedure:early-help``).
+
+Each kind says which targets it offers (:meth:`Kind.targets`). Kinds the project plans but has
+not built yet are accepted without a check until they exist; any other kind is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .errors import Path, Problem, suggest
+from .yamlio import Document
+
+__all__ = ["PLANNED", "Target", "Targets", "check_reference", "check_references", "split"]
+
+# Kinds a link may name before the project has them; checked once they exist.
+PLANNED = ("procedure", "flow", "brief", "service")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a link can point at: its title and where it is (a docs path and an anchor)."""
+
+    title: str
+    page: str
+    anchor: str = ""
+
+    def href(self) -> str:
+        return f"{self.page}#{self.anchor}" if self.anchor else self.page
+
+
+Targets = dict[str, dict[str, Target]]  # kind -> id -> target
+
+
+def split(reference: str) -> tuple[str, str]:
+    kind, _, ident = reference.partition(":")
+    return kind.strip(), ident.strip()
+
+
+def check_reference(document: Document, path: Path, reference: str, targets: Targets) -> Problem | None:
+    kind, ident = split(reference)
+    if not ident:
+        return document.problem(path, f"expected a link written kind:id, such as 'glossary:cspr', got '{reference}'")
+    if kind in targets:
+        if ident in targets[kind]:
+            return None
+        return document.problem(path, f"unknown {kind} '{ident}'{suggest(ident, list(targets[kind]))}")
+    if kind in PLANNED:
+        return None
+    known = sorted({*targets, *PLANNED})
+    hint = suggest(kind, known) or f" (expected one of: {', '.join(known)})"
+    return document.problem(path, f"unknown kind of link '{kind}'{hint}")
+
+
+def check_references(document: Document, items: Iterable[tuple[Path, str]], targets: Targets) -> list[Problem]:
+    return [p for path, ref in items if (p := check_reference(document, path, ref, targets)) is not None]
