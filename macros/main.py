@@ -10,6 +10,7 @@ from guidance.errors import suggest
 from guidance.render.glossary import GLOSSARY_PAGE, term_list, term_reference
 from guidance.render.markdown import relative_to_page
 from guidance.render.partnership import contact_line
+from guidance.render.thresholds import indicator_reference, level_summary
 
 
 def define_env(env):
@@ -50,3 +51,26 @@ def define_env(env):
         if found is None:
             raise ValueError(f"contact({ident!r}): unknown contact{suggest(ident, [c.id for c in site.partnership.contacts])}")
         return contact_line(found)
+
+    def thresholds():
+        if "thresholds" not in site.content:
+            raise ValueError("this partnership has no data/thresholds.yml")
+        return site.content["thresholds"]
+
+    @env.macro
+    def threshold_level(ident) -> str:
+        """A level's name, meaning and expected response, linking to its page, e.g. ``threshold_level("3")``."""
+        t = thresholds()
+        level = t.levels.get(str(ident))
+        if level is None:
+            raise ValueError(f"threshold_level({ident!r}): unknown level{suggest(str(ident), list(t.levels))}")
+        return level_summary(t, level, env.page.file.src_uri)
+
+    @env.macro
+    def indicator(ident: str) -> str:
+        """A link to one threshold indicator by its id, e.g. ``indicator("L3-parenting-07")``."""
+        t = thresholds()
+        found = t.indicators.get(ident)
+        if found is None:
+            raise ValueError(f"indicator({ident!r}): unknown indicator{suggest(ident, list(t.indicators))}")
+        return indicator_reference(t, found, env.page.file.src_uri)

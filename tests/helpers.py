@@ -66,3 +66,52 @@ def copy_project(target: Path) -> Path:
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real ``guidance`` command, in a child process."""
     return subprocess.run([sys.executable, "-m", "guidance", *args], cwd=cwd, capture_output=True, text=True)
+
+
+THRESHOLDS = """\
+title: Testshire continuum of need
+introduction: How to decide the level of need.
+source:
+  title: Working Together to Safeguard Children 2023
+domains:
+  - id: parenting
+    name: Parenting capacity
+    description: Basic care and safety.
+  - id: family
+    name: Family and environment
+    description: Housing, income, community.
+age_bands:
+  - id: under-5
+    name: Under 5
+levels:
+  - id: 1
+    name: Universal
+    colour: green
+    summary: Needs met by universal services.
+    response: No referral needed.
+    actions: [Keep supporting the family.]
+    links: [glossary:cspr, procedure:early-help]
+  - id: 2
+    name: Early help
+    colour: orange
+    summary: Additional needs.
+    response: Early help assessment.
+    actions: [Offer early help.]
+    contacts: [front-door]
+    no_indicators:
+      family: Family factors alone do not place a child at this level.
+indicators:
+  - id: L1-parenting-01
+    level: 1
+    domain: parenting
+    text: Parents provide warmth and routines.
+  - id: L1-family-01
+    level: 1
+    domain: family
+    age_bands: [under-5]
+    text: Stable housing.
+  - id: L2-parenting-01
+    level: 2
+    domain: parenting
+    text: Parents miss health appointments.
+"""

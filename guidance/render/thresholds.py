@@ -14,7 +14,7 @@ from ..thresholds import Thresholds, finder_page, level_page, matrix_page, overv
 from .markdown import asset_href, escape, front_matter, href, link, relative_to_page
 from .partnership import contact_line
 
-__all__ = ["finder", "level", "matrix", "overview", "reference_link"]
+__all__ = ["finder", "indicator_reference", "level", "level_summary", "matrix", "overview", "reference_link"]
 
 FINDER_SCRIPT = "assets/guidance/finder.js"
 
@@ -156,3 +156,16 @@ def _finder_form(t: Thresholds) -> str:
         + select("age", "Age", [(a.id, a.name) for a in t.source.age_bands])
         + "</form>\n"
     )
+
+
+def level_summary(t: Thresholds, lvl: Level, page: str) -> str:
+    """A short Markdown block for hand-written pages: the level, what it means, what happens."""
+    target = relative_to_page(level_page(lvl), page)
+    return (f'<div class="gl-level" style="--gl-level-colour: {html.escape(lvl.colour)}" markdown>\n\n'
+            f"**{link(t.label(lvl), target)}**: {lvl.summary} {lvl.response}\n\n</div>\n")
+
+
+def indicator_reference(t: Thresholds, indicator: Indicator, page: str) -> str:
+    """An inline Markdown link to one indicator, citing its id, e.g. for training material."""
+    lvl = t.levels[indicator.level]
+    return link(f"{indicator.id}: {indicator.text}", f"{relative_to_page(level_page(lvl), page)}#{indicator.id}")
