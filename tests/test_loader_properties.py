@@ -10,12 +10,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import PARTNERSHIP, ROOT
+from tests.helpers import ROOT
 from guidance import GuidanceError, SiteData, load_site
 from guidance.yamlio import parse_yaml
 
+EXAMPLE_PARTNERSHIP = (ROOT / "data/partnership.yml").read_text()
 EXAMPLE_GLOSSARY = (ROOT / "data/glossary.yml").read_text()
 EXAMPLE_DATA = parse_yaml(EXAMPLE_GLOSSARY, "glossary.yml").data
+EXAMPLE_THRESHOLDS = parse_yaml((ROOT / "data/thresholds.yml").read_text(), "thresholds.yml").data
 PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 scalars = st.one_of(
@@ -29,13 +31,15 @@ values = st.recursive(
 )
 
 
-def outcome(glossary_text: str) -> SiteData | GuidanceError:
-    """Load a project whose glossary is ``glossary_text``: the only two outcomes allowed."""
+def outcome(glossary_text: str, thresholds_text: str | None = None) -> SiteData | GuidanceError:
+    """Load a project with these sources: returning data and raising GuidanceError are the only outcomes allowed."""
     with tempfile.TemporaryDirectory() as root:
         data = Path(root) / "data"
         data.mkdir()
-        (data / "partnership.yml").write_text(PARTNERSHIP, encoding="utf-8")
+        (data / "partnership.yml").write_text(EXAMPLE_PARTNERSHIP, encoding="utf-8")
         (data / "glossary.yml").write_text(glossary_text, encoding="utf-8")
+        if thresholds_text is not None:
+            (data / "thresholds.yml").write_text(thresholds_text, encoding="utf-8")
         try:
             return load_site(data)
         except GuidanceError as exc:
@@ -105,6 +109,15 @@ def test_mutations_of_the_example_glossary(choices: st.DataObject) -> None:
 
 @PROPERTY
 @given(st.data())
+def test_mutations_of_the_example_thresholds(choices: st.DataObject) -> None:
+    mutated = EXAMPLE_THRESHOLDS
+    for _ in range(choices.draw(st.integers(1, 3))):
+        mutated = mutate(mutated, choices)
+    outcome(EXAMPLE_GLOSSARY, yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False))
+
+
+@PROPERTY
+@given(st.data())
 def test_text_edits_of_the_example_glossary(choices: st.DataObject) -> None:
     """Deleted, repeated and mangled lines: what a careless edit does to the file."""
     lines = EXAMPLE_GLOSSARY.splitlines(keepends=True)
@@ -122,5 +135,6 @@ def test_text_edits_of_the_example_glossary(choices: st.DataObject) -> None:
 
 
 def test_the_example_itself_loads() -> None:
-    result = outcome(EXAMPLE_GLOSSARY)
+    result = outcome(EXAMPLE_GLOSSARY, (ROOT / "data/thresholds.yml").read_text())
     assert isinstance(result, SiteData) and len(result.glossary) >= 60
+    assert len(result.content["thresholds"].indicators) >= 80

@@ -23,7 +23,7 @@
   }
 
   function apply() {
-    var words = fields.q.value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+    var words = fields.words.value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
     var shown = 0;
     items.forEach(function (item) {
       item.hidden = !matches(item, words);
@@ -36,15 +36,16 @@
       ? "Showing all " + shown + " indicators"
       : shown + " of " + items.length + " indicators match";
     var query = new URLSearchParams();
-    ["q", "domain", "level", "age"].forEach(function (name) {
+    ["words", "domain", "level", "age"].forEach(function (name) {
       if (fields[name].value) query.set(name, fields[name].value);
     });
     var search = query.toString();
     history.replaceState(null, "", search ? "?" + search : location.pathname);
   }
 
+  // Not "q": Material's search reads ?q= and would open its own search over the page.
   var initial = new URLSearchParams(location.search);
-  ["q", "domain", "level", "age"].forEach(function (name) {
+  ["words", "domain", "level", "age"].forEach(function (name) {
     if (initial.has(name)) fields[name].value = initial.get(name);
   });
   form.hidden = false;

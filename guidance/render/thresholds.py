@@ -150,7 +150,7 @@ def _finder_form(t: Thresholds) -> str:
     return (
         '<form id="gl-finder" class="gl-finder" role="search" aria-label="Find an indicator" hidden>'
         '<div class="gl-field gl-field--wide"><label for="gl-finder-q">Words to find</label>'
-        '<input id="gl-finder-q" name="q" type="search" autocomplete="off"></div>'
+        '<input id="gl-finder-q" name="words" type="search" autocomplete="off"></div>'
         + select("domain", "Domain", [(d.id, d.name) for d in t.source.domains])
         + select("level", "Level", [(lvl.id, t.label(lvl)) for lvl in t.source.levels])
         + select("age", "Age", [(a.id, a.name) for a in t.source.age_bands])
