@@ -98,22 +98,23 @@ def mutate(data: Any, choices: st.DataObject) -> Any:
     return choices.draw(values)
 
 
+def mutated_yaml(data: Any, choices: st.DataObject) -> str:
+    """``data`` after one to three random mutations, as YAML text."""
+    for _ in range(choices.draw(st.integers(1, 3))):
+        data = mutate(data, choices)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
 @PROPERTY
 @given(st.data())
 def test_mutations_of_the_example_glossary(choices: st.DataObject) -> None:
-    mutated = EXAMPLE_DATA
-    for _ in range(choices.draw(st.integers(1, 3))):
-        mutated = mutate(mutated, choices)
-    outcome(yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False))
+    outcome(mutated_yaml(EXAMPLE_DATA, choices))
 
 
 @PROPERTY
 @given(st.data())
 def test_mutations_of_the_example_thresholds(choices: st.DataObject) -> None:
-    mutated = EXAMPLE_THRESHOLDS
-    for _ in range(choices.draw(st.integers(1, 3))):
-        mutated = mutate(mutated, choices)
-    outcome(EXAMPLE_GLOSSARY, yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False))
+    outcome(EXAMPLE_GLOSSARY, mutated_yaml(EXAMPLE_THRESHOLDS, choices))
 
 
 @PROPERTY

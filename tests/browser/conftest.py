@@ -68,6 +68,14 @@ def tab(browser: Browser, site_url: str) -> Iterator[RecordingPage]:
     context.close()
 
 
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A tab the size of a small phone (360 px wide)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def axe() -> Axe:
     return Axe()

@@ -17,13 +17,10 @@ def test_page_passes_axe_at_wcag_22_aa(tab: RecordingPage, site_url: str, axe, p
 
 
 @pytest.mark.browser
-def test_glossary_passes_axe_on_a_phone(browser, site_url: str, axe) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url + "/glossary/")
-    assert axe_violations(axe, page) == ""
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    context.close()
+def test_glossary_passes_axe_on_a_phone(phone, site_url: str, axe) -> None:
+    phone.goto(site_url + "/glossary/")
+    assert axe_violations(axe, phone) == ""
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 @pytest.mark.browser

@@ -108,16 +108,14 @@ def test_threshold_pages_pass_axe(tab: RecordingPage, site_url: str, axe, path: 
 
 
 @pytest.mark.browser
-def test_matrix_reflows_on_a_phone_without_horizontal_scrolling(browser, site_url: str, axe) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
-    page = context.new_page()
+def test_matrix_reflows_on_a_phone_without_horizontal_scrolling(phone, site_url: str, axe) -> None:
+    page = phone
     page.goto(site_url + "/thresholds/matrix/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     table_width = page.evaluate("document.querySelector('table.gl-matrix').getBoundingClientRect().width")
     assert table_width <= 360
     assert page.locator(".gl-cell-label").first.is_visible()  # each cell says its domain when stacked
     assert axe_violations(axe, page) == ""
-    context.close()
 
 
 @pytest.mark.browser
