@@ -60,7 +60,7 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
 
     config_path = Path(config_file)
     project = config_path.parent
-    _load_or_exit(str(project / "data"), str(project / "docs"), strict, quiet=True)
+    _load_or_exit(*_sources(config_path), strict, quiet=True)
     _show_mkdocs_log()
     target = Path(site_dir) if site_dir else project / "site"
     try:
@@ -80,8 +80,7 @@ def serve(config_file: str, dev_addr: str) -> None:
     """Serve the site with live reload when data/ or docs/ change."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    project = Path(config_file).parent
-    _load_or_exit(str(project / "data"), str(project / "docs"), strict=False)
+    _load_or_exit(*_sources(Path(config_file)), strict=False)
     _show_mkdocs_log(logging.INFO)
     try:
         mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True)
@@ -120,6 +119,23 @@ def schema(out: str) -> None:
 
     for path in write_schemas(Path(out)):
         click.echo(f"wrote {path}")
+
+
+def _sources(config_file: Path) -> tuple[str, str]:
+    """The data and docs folders that ``mkdocs.yml`` (and its guidance plugin) name."""
+    from mkdocs.config import load_config
+
+    if not config_file.exists():
+        click.echo(f"{config_file}: no such file; run from the project's folder or give -f", err=True)
+        sys.exit(1)
+    try:
+        config = load_config(str(config_file))
+    except Exception as exc:  # MkDocs reports a bad config as an exception: say it plainly
+        click.echo(f"{config_file}: {exc}", err=True)
+        sys.exit(1)
+    plugin = config.plugins.get("guidance")
+    data = plugin.config.data_dir if plugin is not None else "data"
+    return str(config_file.parent / data), str(config.docs_dir)
 
 
 def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: bool = False) -> SiteData:

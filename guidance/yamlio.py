@@ -60,7 +60,7 @@ def load_yaml(path: FilePath, display: str | None = None) -> Document:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise GuidanceError([Problem(name, 1, 1, "", f"expected UTF-8 text, got bytes that are not ({exc.reason})")])
+        raise GuidanceError([Problem(name, 1, 1, "", f"expected UTF-8 text, got bytes that are not ({exc.reason})")]) from None
     return parse_yaml(text, name)
 
 
@@ -71,9 +71,9 @@ def parse_yaml(text: str, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "is not valid YAML"
-        raise GuidanceError([Problem(file, line, column, "", f"invalid YAML: {reason}")])
+        raise GuidanceError([Problem(file, line, column, "", f"invalid YAML: {reason}")]) from None
     except yaml.YAMLError as exc:
-        raise GuidanceError([Problem(file, 1, 1, "", f"invalid YAML: {exc}")])
+        raise GuidanceError([Problem(file, 1, 1, "", f"invalid YAML: {exc}")]) from None
     builder = _Builder(Document(file, None))
     builder.document.data = builder.build(node, ()) if node is not None else None
     if builder.problems:

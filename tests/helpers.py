@@ -55,6 +55,17 @@ def write(root: Path, relative: str, text: str) -> Path:
     return path
 
 
+def load_problems(data_dir: str = "data") -> list[str]:
+    """The report lines of loading ``data_dir``, which must fail."""
+    from guidance import GuidanceError, load_site
+
+    try:
+        load_site(data_dir)
+    except GuidanceError as exc:
+        return exc.report().splitlines()
+    raise AssertionError(f"{data_dir} loaded without errors")
+
+
 def copy_project(target: Path) -> Path:
     """The example project's files (data, pages, config) copied into ``target``."""
     for name in PROJECT_FILES:

@@ -114,3 +114,18 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.exists(), f"{path} names {schema}"
+
+
+def test_build_uses_the_data_folder_mkdocs_yml_names(example: Path) -> None:
+    (example / "data").rename(example / "sources")
+    config = example / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      data_dir: data", "      data_dir: sources"))
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 0, result.stderr
+    assert (example / "site/glossary/index.html").exists()
+
+
+def test_a_missing_config_file_is_a_clear_error(example: Path) -> None:
+    result = run_cli("build", "-f", "nope.yml", cwd=example)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "nope.yml: no such file; run from the project's folder or give -f"

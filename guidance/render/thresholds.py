@@ -10,7 +10,7 @@ import html
 
 from ..models import Contact, Indicator, Level
 from ..references import Targets, split
-from ..thresholds import Thresholds, finder_page, level_page, matrix_page, overview_page
+from ..thresholds import Thresholds, finder_page, level_page, matrix_page
 from .markdown import asset_href, escape, front_matter, href, link, relative_to_page
 from .partnership import contact_line
 
