@@ -44,7 +44,8 @@ def check(data_dir: str, docs_dir: str, strict: bool) -> None:
     """Validate every source in data/ without building."""
     site = _load_or_exit(data_dir, docs_dir, strict)
     counts = ", ".join(f"{len(site.sources[k.name])} {k.name} file(s)" for k in KINDS if site.sources.get(k.name))
-    click.echo(f"ok: {counts}; {len(site.glossary)} glossary terms; {len(site.warnings)} warning(s)")
+    click.echo(f"ok: {counts}; {len(site.glossary)} glossary terms; {sum(w.is_warning for w in site.warnings)} warning(s), "
+               f"{sum(not w.is_warning for w in site.warnings)} notice(s)")
 
 
 @main.command()
@@ -112,6 +113,24 @@ def new(entry_type: str, title: str, data_dir: str) -> None:
 
 
 @main.command()
+@_DATA
+def lock(data_dir: str) -> None:
+    """Record every version in data/versions.lock, so that published ones can never change.
+
+    Run it when you add a version. It refuses while a published version differs from the lock:
+    add a new version instead of editing one that has taken effect.
+    """
+    from .lock import Lock, updated_entries
+
+    site = _load_or_exit(data_dir, None, strict=False, quiet=True)
+    records = [r for kind in KINDS if kind.name in site.content for r in kind.versioned(site)]
+    current = Lock.read(Path(data_dir))
+    new = [r for r in records if current.entries.get(r.key, None) is None or current.entries[r.key].sha256 != r.sha256]
+    current.write(updated_entries(current, records))
+    click.echo(f"{current.path}: {len(records)} version(s) recorded, {len(new)} new or still to come")
+
+
+@main.command()
 @click.option("--out", default="schemas", show_default=True, type=click.Path(file_okay=False))
 def schema(out: str) -> None:
     """Write a JSON Schema for every kind of source (for editors' YAML validation)."""
@@ -146,8 +165,9 @@ def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: b
         click.echo(f"{len(exc.errors)} error(s), {len(exc.problems) - len(exc.errors)} warning(s)", err=True)
         sys.exit(1)
     _print(site.warnings)
-    if strict and site.warnings:
-        click.echo(f"{len(site.warnings)} warning(s), which --strict treats as errors", err=True)
+    warnings = [w for w in site.warnings if w.is_warning]
+    if strict and warnings:
+        click.echo(f"{len(warnings)} warning(s), which --strict treats as errors", err=True)
         sys.exit(1)
     return site
 

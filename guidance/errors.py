@@ -28,7 +28,8 @@ Path = tuple[str | int, ...]
 
 class Severity(str, Enum):
     ERROR = "error"
-    WARNING = "warning"
+    WARNING = "warning"  # fatal with --strict and in strict MkDocs builds
+    NOTICE = "notice"  # depends on the date, not on an edit (an overdue review): never stops a build
 
 
 @dataclass(frozen=True, order=True)
@@ -41,13 +42,17 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        label = "warning: " if self.severity is Severity.WARNING else ""
+        label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
         field = f"{self.path}: " if self.path else ""
         return f"{self.file}:{self.line}:{self.column}: {label}{field}{self.message}"
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
 
 class GuidanceError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -9,16 +10,22 @@ from .errors import GuidanceError, Problem, display_path
 from .jargon import jargon_warnings
 from .kinds import KINDS, Kind
 from .shape import validate_document
-from .site import SiteData, Source
+from .site import SiteData, Source, build_date
 from .yamlio import load_yaml
 
 __all__ = ["load_site"]
 
 
-def load_site(data_dir: Path | str, *, kinds: Sequence[Kind] = KINDS, docs_dir: Path | str | None = None) -> SiteData:
-    """Load and check every source. Warnings are kept on the result; errors raise."""
+def load_site(
+    data_dir: Path | str,
+    *,
+    kinds: Sequence[Kind] = KINDS,
+    docs_dir: Path | str | None = None,
+    today: date | None = None,
+) -> SiteData:
+    """Load and check every source as of ``today`` (see :func:`build_date`). Warnings are kept; errors raise."""
     data_dir = Path(data_dir)
-    site = SiteData(data_dir=data_dir)
+    site = SiteData(data_dir=data_dir, today=today or build_date())
     problems: list[Problem] = []
     for kind in kinds:
         sources, found = _load_kind(kind, data_dir)
@@ -27,11 +34,11 @@ def load_site(data_dir: Path | str, *, kinds: Sequence[Kind] = KINDS, docs_dir: 
         if sources and not found:
             site.content[kind.name], found = kind.combine(sources)
             problems += found
-    if not problems:
+    if not any(p.is_error for p in problems):
         for kind in kinds:
             if kind.name in site.content:
                 problems += kind.check(site)
-    if not problems:
+    if not any(p.is_error for p in problems):
         problems += jargon_warnings(site, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):
         raise GuidanceError(problems)

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from .errors import GuidanceError, display_path
 from .load import load_site
-from .pages import site_pages
+from .pages import site_nav, site_pages
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
 from .render.termlinks import TermMatcher, link_terms
@@ -55,13 +55,15 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         except GuidanceError as exc:
             raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
         for warning in self.site.warnings:
-            log.warning(str(warning))
+            # Notices depend on the date (an overdue review): they never stop a strict build.
+            (log.warning if warning.is_warning else log.info)(str(warning))
         partnership = self.site.partnership
         config.site_name = partnership.name
         config.site_description = partnership.description
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = {"emergency": emergency_banner(partnership), "short_name": partnership.short_name}
         self.pages = site_pages(self.site)
+        site_nav(config.nav, self.site)
         self.matcher = TermMatcher.for_glossary(self.site.glossary)
         return config
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
     from .glossary import Glossary
     from .models import Partnership
 
-__all__ = ["Page", "SiteData", "Source"]
+__all__ = ["Page", "SiteData", "Source", "build_date"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,9 +38,20 @@ class Page:
     markdown: str
 
 
+def build_date() -> date:
+    """The day the site is built for: today, or ``GUIDANCE_TODAY`` (YYYY-MM-DD) to preview another day.
+
+    Which version of a procedure is current, which versions are locked and which reviews are
+    overdue all depend on it.
+    """
+    given = os.environ.get("GUIDANCE_TODAY")
+    return date.fromisoformat(given) if given else date.today()
+
+
 @dataclass
 class SiteData:
     data_dir: Path
+    today: date = field(default_factory=build_date)
     sources: dict[str, list[Source[Any]]] = field(default_factory=dict)
     content: dict[str, Any] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)

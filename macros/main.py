@@ -6,9 +6,12 @@ with a clear message when a name is unknown (macros run with ``on_error_fail``).
 
 from __future__ import annotations
 
+from datetime import date
+
 from guidance.errors import suggest
+from guidance.render.history import change_list, in_force_list
 from guidance.render.glossary import GLOSSARY_PAGE, term_list, term_reference
-from guidance.render.markdown import relative_to_page
+from guidance.render.markdown import link, relative_to_page
 from guidance.render.partnership import contact_line
 from guidance.render.thresholds import indicator_reference, level_summary
 
@@ -74,3 +77,39 @@ def define_env(env):
         if found is None:
             raise ValueError(f"indicator({ident!r}): unknown indicator{suggest(ident, list(t.indicators))}")
         return indicator_reference(t, found, env.page.file.src_uri)
+
+    def procedures():
+        if "procedures" not in site.content:
+            raise ValueError("this partnership has no procedures in data/procedures/")
+        return site.content["procedures"]
+
+    def find_procedure(ident: str, macro: str):
+        found = procedures().by_id.get(ident)
+        if found is None:
+            raise ValueError(f"{macro}({ident!r}): unknown procedure{suggest(ident, list(procedures().by_id))}")
+        return found
+
+    def day(text, macro: str) -> date:
+        try:
+            return date.fromisoformat(str(text))
+        except ValueError:
+            raise ValueError(f"{macro}({text!r}): expected a date as YYYY-MM-DD, got '{text}'") from None
+
+    @env.macro
+    def procedure_link(ident: str, text: str | None = None) -> str:
+        """A link to the version of a procedure in force today, e.g. ``procedure_link("early-help")``."""
+        p = find_procedure(ident, "procedure_link")
+        return link(text or p.title(site.today), relative_to_page(p.page, env.page.file.src_uri))
+
+    @env.macro
+    def changes_since(since) -> str:
+        """Changes to practice since a date, newest first, e.g. ``changes_since("2024-01-01")``."""
+        return change_list(procedures(), site.today, day(since, "changes_since"), env.page.file.src_uri)
+
+    @env.macro
+    def in_force_on(on, ident: str | None = None) -> str:
+        """The versions in force on a date, of every procedure or one: ``in_force_on("2023-05-12", "rapid-reviews")``."""
+        when = day(on, "in_force_on")
+        chosen = [find_procedure(ident, "in_force_on")] if ident else None
+        pairs = [(p, e) for p, e in procedures().in_force_on(when) if chosen is None or p in chosen]
+        return in_force_list(pairs, when, env.page.file.src_uri)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import GLOSSARY, PARTNERSHIP, copy_project, write
+from tests.helpers import EXAMPLE_TODAY, GLOSSARY, PARTNERSHIP, copy_project, write
 
 
 @pytest.fixture
@@ -34,7 +35,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site, built once per run by plain `mkdocs build --strict` (the plugin's entry point)."""
     root = copy_project(tmp_path_factory.mktemp("example"))
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True)
+    env = {**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert not re.search(r"^WARNING\s+-", result.stderr, re.M), result.stderr
     return root / "site"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("data", "docs", "macros", "overrides", "mkdocs.yml")
+# The day the example site is built for in tests: its versions and reviews are stated as of then.
+EXAMPLE_TODAY = "2026-11-23"
 
 PARTNERSHIP = """\
 name: Testshire Safeguarding Children Partnership

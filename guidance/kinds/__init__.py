@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from ..errors import Problem
+from ..lock import Record
 from ..references import Targets
 from ..site import Page, SiteData, Source
 
@@ -32,6 +33,7 @@ class Kind:
     required: ClassVar[bool] = True
     single: ClassVar[bool] = False  # exactly one file, e.g. partnership.yml
     entry_types: ClassVar[tuple[str, ...]] = ()  # what ``guidance new`` can scaffold
+    index_page: ClassVar[str | None] = None  # where nav() entries go in mkdocs.yml's nav
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Any, list[Problem]]:
         """The kind's content from its files, and problems that span them (e.g. duplicate ids)."""
@@ -43,6 +45,14 @@ class Kind:
 
     def pages(self, site: SiteData) -> list[Page]:
         """Generated files: Markdown pages, and any script or stylesheet those pages need."""
+        return []
+
+    def nav(self, site: SiteData) -> list[Any]:
+        """Navigation entries (as in mkdocs.yml) to list after :attr:`index_page`."""
+        return []
+
+    def versioned(self, site: SiteData) -> list[Record]:
+        """Every version of every versioned document, for the lock file (see guidance.lock)."""
         return []
 
     def targets(self, site: SiteData) -> Targets:
@@ -65,9 +75,11 @@ def all_targets(site: SiteData) -> Targets:
 def _kinds() -> list[Kind]:
     from .glossary import GlossaryKind
     from .partnership import PartnershipKind
+    from .procedures import ProceduresKind
+    from .releases import ReleasesKind
     from .thresholds import ThresholdsKind
 
-    return [PartnershipKind(), GlossaryKind(), ThresholdsKind()]
+    return [PartnershipKind(), GlossaryKind(), ThresholdsKind(), ReleasesKind(), ProceduresKind()]
 
 
 KINDS: list[Kind] = _kinds()

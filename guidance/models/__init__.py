@@ -2,10 +2,12 @@
 
 from .citation import Citation
 from .glossary import GlossaryFile, Term
+from .procedure import ProcedureFile, ProcedureText, Release, ReleasesFile, Step, Timescale, Version
 from .partnership import Audience, Contact, Partnership
 from .thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
 
 __all__ = [
     "AgeBand", "Audience", "Citation", "Contact", "Domain", "GlossaryFile", "Indicator", "Level", "Partnership",
-    "Term", "ThresholdsFile",
+    "ProcedureFile", "ProcedureText", "Release", "ReleasesFile", "Step", "Term", "ThresholdsFile", "Timescale",
+    "Version",
 ]

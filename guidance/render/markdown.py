@@ -5,10 +5,16 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from datetime import date
 
 import yaml
 
-__all__ = ["asset_href", "attr", "escape", "front_matter", "href", "link", "page_url", "relative_to_page"]
+from ..references import Targets, split
+
+__all__ = [
+    "asset_href", "attr", "escape", "front_matter", "href", "link", "long_date", "page_url", "reference_link",
+    "relative_to_page",
+]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
 
@@ -26,6 +32,11 @@ def attr(text: str) -> str:
 def link(text: str, target: str, title: str | None = None) -> str:
     suffix = f' "{title.replace(chr(34), chr(39))}"' if title else ""
     return f"[{escape(text)}]({target}{suffix})"
+
+
+def long_date(day: date) -> str:
+    """A date as GOV.UK writes it: '1 March 2024'."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def front_matter(**meta: object) -> str:
@@ -56,3 +67,13 @@ def href(target: str, page: str, anchor: str = "") -> str:
 def asset_href(asset: str, page: str) -> str:
     """A relative URL from docs file ``page`` to a static file such as ``assets/x.js``."""
     return posixpath.relpath(asset, page_url(page) or ".")
+
+
+def reference_link(reference: str, targets: Targets, page: str) -> str:
+    """A Markdown link for ``kind:id``; plain words when that kind is not published yet."""
+    kind, ident = split(reference)
+    target = targets.get(kind, {}).get(ident)
+    if target is None:
+        return f"{escape(ident.replace('-', ' '))} ({kind}, to be published)"
+    path = relative_to_page(target.page, page)
+    return link(target.title, f"{path}#{target.anchor}" if target.anchor else path)

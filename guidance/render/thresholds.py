@@ -9,24 +9,14 @@ from __future__ import annotations
 import html
 
 from ..models import Contact, Indicator, Level
-from ..references import Targets, split
+from ..references import Targets
 from ..thresholds import Thresholds, finder_page, level_page, matrix_page
-from .markdown import asset_href, escape, front_matter, href, link, relative_to_page
+from .markdown import asset_href, escape, front_matter, href, link, reference_link, relative_to_page
 from .partnership import contact_line
 
-__all__ = ["finder", "indicator_reference", "level", "level_summary", "matrix", "overview", "reference_link"]
+__all__ = ["finder", "indicator_reference", "level", "level_summary", "matrix", "overview"]
 
 FINDER_SCRIPT = "assets/guidance/finder.js"
-
-
-def reference_link(reference: str, targets: Targets, page: str) -> str:
-    """A Markdown link for ``kind:id``; plain words when that kind is not published yet."""
-    kind, ident = split(reference)
-    target = targets.get(kind, {}).get(ident)
-    if target is None:
-        return f"{escape(ident.replace('-', ' '))} ({kind}, to be published)"
-    path = relative_to_page(target.page, page)
-    return link(target.title, f"{path}#{target.anchor}" if target.anchor else path)
 
 
 def overview(t: Thresholds) -> str:

@@ -1,0 +1,177 @@
+"""The procedures kind: one file per procedure in ``data/procedures/``, with every version."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import GuidanceError, Problem, Severity
+from ..lock import Lock, Record, check_lock, content_hash
+from ..models import ProcedureFile
+from ..procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, Procedure, Procedures
+from ..references import Target, Targets, check_references
+from ..render import history, procedures as render
+from ..render.feed import FeedEntry, atom_feed
+from ..render.markdown import long_date, page_url
+from ..render.redirects import redirect_file, redirect_page
+from ..site import Page, SiteData, Source
+from ..validate import duplicate_ids, unknown_reference
+from ..versions import check_versions
+from . import Kind, all_targets
+
+__all__ = ["ProceduresKind"]
+
+
+class ProceduresKind(Kind):
+    name = "procedures"
+    patterns = ("procedures/*.yml",)
+    model = ProcedureFile
+    required = False
+    index_page = INDEX_PAGE
+
+    def combine(self, sources: list[Source[Any]]) -> tuple[Procedures, list[Problem]]:
+        problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "procedure")
+        by_id: dict[str, Procedure] = {}
+        for source in sources:
+            doc, data = source.document, source.model
+            problems += check_versions(doc, ("versions",), data.versions)
+            procedure, failures = Procedure.build(data)
+            for i, exc in failures:
+                for error in exc.errors():
+                    problems.append(
+                        doc.problem(
+                            ("versions", i),
+                            f"missing required field '{error['loc'][0]}' (version 1 gives the whole text; "
+                            "later versions give only what they change)",
+                        )
+                    )
+            if data.review_due <= data.reviewed:
+                problems.append(
+                    doc.problem(("review_due",), f"expected a date after reviewed ({data.reviewed}), got {data.review_due}")
+                )
+            by_id.setdefault(data.id, procedure)
+        return Procedures(by_id), problems
+
+    def check(self, site: SiteData) -> list[Problem]:
+        targets = all_targets(site)
+        releases = site.content.get("releases", {})
+        problems = _renames(site.sources[self.name])
+        for source in site.sources[self.name]:
+            doc, data = source.document, source.model
+            problems += _review_dates(source, site)
+            for i, v in enumerate(data.versions):
+                if v.release and v.release not in releases:
+                    problems.append(unknown_reference(doc, ("versions", i, "release"), "release", v.release, list(releases)))
+                links = (("versions", i, "links", j) for j in range(len(v.links or [])))
+                problems += check_references(doc, zip(links, v.links or []), targets)
+        try:
+            lock = Lock.read(site.data_dir)
+        except GuidanceError as exc:
+            return problems + exc.problems
+        return problems + check_lock(lock, self.versioned(site), site.today)
+
+    def versioned(self, site: SiteData) -> list[Record]:
+        procedures: Procedures = site.content[self.name]
+        records = []
+        for source in site.sources[self.name]:
+            p = procedures.by_id[source.model.id]
+            if p.source is not source.model:
+                continue  # a duplicate id, reported already
+            for i, e in enumerate(p.editions):
+                content = {"effective": e.effective, "change": e.change, "note": e.note, "text": e.text.model_dump()}
+                records.append(
+                    Record("procedure", p.id, e.number, e.effective, content_hash(content), source.document,
+                           ("versions", i), tuple(p.source.former_ids), len(p.editions))
+                )
+        return records
+
+    def targets(self, site: SiteData) -> Targets:
+        procedures: Procedures = site.content[self.name]
+        return {"procedure": {p.id: Target(p.title(site.today), p.page) for p in procedures}}
+
+    def nav(self, site: SiteData) -> list[Any]:
+        # Not one entry per procedure: Material renders the nav into every page, so a nav that
+        # grows with the content makes the build grow with its square. The index lists them all.
+        return [{"What's changed": CHANGES_PAGE}, {"Guidance as at a date": AS_AT_PAGE}]
+
+    def pages(self, site: SiteData) -> list[Page]:
+        procedures: Procedures = site.content[self.name]
+        releases = site.content.get("releases", {})
+        today, targets = site.today, all_targets(site)
+        script = (Path(__file__).parent.parent / "assets" / "versions.js").read_text(encoding="utf-8")
+        pages = [
+            Page(INDEX_PAGE, render.index_page(procedures, today)),
+            Page(CHANGES_PAGE, history.whats_changed_page(procedures, releases, today)),
+            Page(CHANGES_FEED, _feed(procedures, site)),
+            Page(AS_AT_PAGE, history.as_at_page(procedures, today)),
+            Page(render.VERSIONS_SCRIPT, script),
+        ]
+        for p in procedures:
+            pages += [Page(p.page, render.current_page(p, today, targets)), Page(p.history_page, history.history_page(p, today))]
+            pages += [Page(p.version_page(e), render.version_page(p, e, today, targets)) for e in p.editions]
+            pages += [Page(p.changes_page(e), history.changes_page(p, e, targets)) for e in p.editions[1:]]
+            pages += _redirects(p, site)
+        return pages
+
+
+def _feed(procedures: Procedures, site: SiteData) -> str:
+    entries = [
+        FeedEntry(
+            f"procedure/{c.procedure.id}/{c.edition.number}",
+            f"{c.edition.text.title}: " + (f"version {c.edition.number}" if c.edition.number > 1 else "new procedure"),
+            c.procedure.changes_page(c.edition),
+            c.edition.effective,
+            f"In force from {long_date(c.edition.effective)}. " + (c.edition.note or c.edition.text.summary),
+        )
+        for c in procedures.changes(site.today)
+    ]
+    partnership = site.partnership
+    return atom_feed(
+        entries, title=f"What's changed: {partnership.name}", author=partnership.name,
+        feed=CHANGES_FEED, page=CHANGES_PAGE, site_url=partnership.site_url,
+    )
+
+
+def _redirects(p: Procedure, site: SiteData) -> list[Page]:
+    """Every former address of the procedure, and of each of its pages under a former id, moves here."""
+    title = p.title(site.today)
+    moves = [(old, page_url(p.page)) for old in p.source.former_urls]
+    for old_id in p.source.former_ids:
+        for page in [p.page, p.history_page, *(p.version_page(e) for e in p.editions),
+                     *(p.changes_page(e) for e in p.editions[1:])]:
+            moves.append((page_url(page.replace(f"procedures/{p.id}/", f"procedures/{old_id}/")), page_url(page)))
+    return [Page(redirect_file(old), redirect_page(redirect_file(old), new, title)) for old, new in moves]
+
+
+def _review_dates(source: Source[ProcedureFile], site: SiteData) -> list[Problem]:
+    doc, data = source.document, source.model
+    if data.reviewed > site.today:
+        return [doc.problem(("reviewed",), f"expected a date no later than today ({site.today}), got {data.reviewed}")]
+    if data.review_due < site.today:
+        return [
+            doc.problem(
+                ("review_due",),
+                f"review of '{data.id}' has been overdue since {data.review_due}: review it, then update reviewed and review_due",
+                severity=Severity.NOTICE,
+            )
+        ]
+    return []
+
+
+def _renames(sources: list[Source[ProcedureFile]]) -> list[Problem]:
+    """Former ids and addresses belong to one procedure each and never shadow a live one."""
+    ids = {s.model.id for s in sources}
+    problems = duplicate_ids(
+        ((old, s.document, ("former_ids", i)) for s in sources for i, old in enumerate(s.model.former_ids)), "former"
+    )
+    problems += duplicate_ids(
+        ((re.sub(r"/index\.html$|/$", "", old), s.document, ("former_urls", i))
+         for s in sources for i, old in enumerate(s.model.former_urls)),
+        "former address",
+    )
+    for s in sources:
+        for i, old in enumerate(s.model.former_ids):
+            if old in ids:
+                problems.append(s.document.problem(("former_ids", i), f"'{old}' is the id of a procedure in use: a former id must be free"))
+    return problems

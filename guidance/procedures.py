@@ -1,0 +1,167 @@
+"""Procedures as their readers see them: every version's whole text, and which is in force when.
+
+Page paths live here too, so that links, redirects and the pages themselves agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from pydantic import ValidationError
+
+from . import versions
+from .models.procedure import ProcedureFile, ProcedureText, Release, Version
+
+__all__ = [
+    "CHANGES_FEED", "CHANGES_PAGE", "INDEX_PAGE", "AS_AT_PAGE", "Change", "Edition", "Procedure", "Procedures",
+    "carry_forward",
+]
+
+INDEX_PAGE = "procedures/index.md"
+CHANGES_PAGE = "procedures/changes.md"
+CHANGES_FEED = "procedures/changes.xml"
+AS_AT_PAGE = "procedures/as-at.md"
+
+_TEXT_FIELDS = tuple(ProcedureText.model_fields)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One version of a procedure with its whole text, however little of it the version restated."""
+
+    procedure_id: str
+    number: int
+    effective: date
+    change: str
+    note: str | None
+    release: str | None
+    text: ProcedureText
+
+    @property
+    def major(self) -> bool:
+        return self.change == "major"
+
+
+def carry_forward(source: list[Version]) -> Iterator[tuple[int, dict[str, object]]]:
+    """Each version's text fields, with those it leaves out taken from the version before."""
+    text: dict[str, object] = {}
+    for i, version in enumerate(source):
+        text = {**text, **{f: getattr(version, f) for f in _TEXT_FIELDS if getattr(version, f) is not None}}
+        yield i, text
+
+
+@dataclass
+class Procedure:
+    source: ProcedureFile
+    editions: list[Edition]
+
+    @classmethod
+    def build(cls, source: ProcedureFile) -> tuple[Procedure, list[tuple[int, ValidationError]]]:
+        """The procedure, and for each version whose carried-forward text is incomplete, why."""
+        editions, failures = [], []
+        for i, fields in carry_forward(source.versions):
+            v = source.versions[i]
+            try:
+                text = ProcedureText.model_validate({k: _plain(x) for k, x in fields.items()})
+            except ValidationError as exc:
+                failures.append((i, exc))
+                continue
+            editions.append(Edition(source.id, v.version, v.effective, v.change, v.note, v.release, text))
+        return cls(source, editions), failures
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    def in_force_on(self, day: date) -> Edition | None:
+        return versions.in_force_on(self.editions, day)
+
+    def shown(self, today: date) -> Edition:
+        """The version its main page shows: the one in force, or the first to come if none is yet."""
+        return self.in_force_on(today) or self.editions[0]
+
+    def upcoming(self, today: date) -> list[Edition]:
+        return versions.upcoming(self.editions, today)
+
+    def until(self, edition: Edition) -> date | None:
+        return versions.until(self.editions, edition)
+
+    def previous(self, edition: Edition) -> Edition | None:
+        return self.editions[edition.number - 2] if edition.number > 1 else None
+
+    def last_major(self, edition: Edition) -> Edition:
+        """The latest major change up to ``edition``: what a minor version's readers last saw change."""
+        return next(e for e in reversed(self.editions[: edition.number]) if e.major or e.number == 1)
+
+    def title(self, today: date) -> str:
+        return self.shown(today).text.title
+
+    # Pages, relative to the docs root.
+    @property
+    def page(self) -> str:
+        return f"procedures/{self.id}/index.md"
+
+    @property
+    def history_page(self) -> str:
+        return f"procedures/{self.id}/history.md"
+
+    def version_page(self, edition: Edition) -> str:
+        return f"procedures/{self.id}/v{edition.number}.md"
+
+    def changes_page(self, edition: Edition) -> str:
+        """What changed in ``edition``; the first version has no earlier text, so its own page."""
+        return f"procedures/{self.id}/v{edition.number}-changes.md" if edition.number > 1 else self.version_page(edition)
+
+
+def _plain(value: object) -> object:
+    """Models back to data, so the whole text validates as one ProcedureText."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value.model_dump() if hasattr(value, "model_dump") else value
+
+
+@dataclass(frozen=True)
+class Change:
+    """A published change, as the "What's changed" page and feed list it."""
+
+    procedure: Procedure
+    edition: Edition
+
+
+@dataclass
+class Procedures:
+    by_id: dict[str, Procedure]
+
+    def __iter__(self) -> Iterator[Procedure]:
+        return iter(self.by_id.values())
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def changes(self, today: date, *, since: date | None = None, include_upcoming: bool = False) -> list[Change]:
+        """Major changes (and first versions), newest first; minor ones get no public note."""
+        found = [
+            Change(p, e)
+            for p in self
+            for e in p.editions
+            if e.major
+            and (include_upcoming or e.effective <= today)
+            and (since is None or e.effective >= since)
+        ]
+        return sorted(found, key=lambda c: (c.edition.effective, c.procedure.id), reverse=True)
+
+    @staticmethod
+    def grouped(changes: list[Change], releases: dict[str, Release]) -> list[tuple[Release | None, date, list[Change]]]:
+        """Changes by release, newest first; a change outside any release stands alone under its date."""
+        groups: dict[str, tuple[Release | None, date, list[Change]]] = {}
+        for change in changes:
+            release = releases.get(change.edition.release or "")
+            key = release.id if release else f"{change.edition.effective}:{change.procedure.id}"
+            groups.setdefault(key, (release, release.date if release else change.edition.effective, []))[2].append(change)
+        return sorted(groups.values(), key=lambda g: g[1], reverse=True)
+
+    def in_force_on(self, day: date) -> list[tuple[Procedure, Edition]]:
+        found = [(p, e) for p in self if (e := p.in_force_on(day)) is not None]
+        return sorted(found, key=lambda pe: pe[1].text.title)
