@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,12 +58,12 @@ def write(root: Path, relative: str, text: str) -> Path:
     return path
 
 
-def load_problems(data_dir: str = "data") -> list[str]:
+def load_problems(data_dir: str = "data", today: date | None = None) -> list[str]:
     """The report lines of loading ``data_dir``, which must fail."""
     from guidance import GuidanceError, load_site
 
     try:
-        load_site(data_dir)
+        load_site(data_dir, today=today)
     except GuidanceError as exc:
         return exc.report().splitlines()
     raise AssertionError(f"{data_dir} loaded without errors")
@@ -127,4 +128,42 @@ indicators:
     level: 2
     domain: parenting
     text: Parents miss health appointments.
+"""
+
+
+PROCEDURE = """\
+id: escalation
+group: Working together
+owner: Partnership business manager
+reviewed: 2024-05-01
+review_due: 2025-05-01
+versions:
+  - version: 1
+    effective: 2020-01-01
+    title: Resolving disagreements
+    summary: How to challenge a decision.
+    scope: When you disagree with another agency.
+    applies_to: [Every practitioner]
+    steps:
+      - id: talk
+        title: Talk to them
+        text: Talk to the practitioner who decided.
+        timescale:
+          within: 5 working days
+          of: the decision
+    links: [glossary:cspr]
+  - version: 2
+    effective: 2022-04-01
+    note: The first stage now takes 3 working days.
+    steps:
+      - id: talk
+        title: Talk to them
+        text: Talk to the practitioner who decided.
+        timescale:
+          within: 3 working days
+          of: the decision
+  - version: 3
+    effective: 2030-01-01
+    change: minor
+    summary: How to challenge a decision about a child.
 """

@@ -37,8 +37,12 @@ class ProceduresKind(Kind):
             doc, data = source.document, source.model
             problems += check_versions(doc, ("versions",), data.versions)
             procedure, failures = Procedure.build(data)
+            reported = set()  # a field missing from version 1 is missing from every later one too
             for i, exc in failures:
                 for error in exc.errors():
+                    if error["loc"][0] in reported:
+                        continue
+                    reported.add(error["loc"][0])
                     problems.append(
                         doc.problem(
                             ("versions", i),
@@ -46,10 +50,6 @@ class ProceduresKind(Kind):
                             "later versions give only what they change)",
                         )
                     )
-            if data.review_due <= data.reviewed:
-                problems.append(
-                    doc.problem(("review_due",), f"expected a date after reviewed ({data.reviewed}), got {data.review_due}")
-                )
             by_id.setdefault(data.id, procedure)
         return Procedures(by_id), problems
 
@@ -146,6 +146,8 @@ def _redirects(p: Procedure, site: SiteData) -> list[Page]:
 
 def _review_dates(source: Source[ProcedureFile], site: SiteData) -> list[Problem]:
     doc, data = source.document, source.model
+    if data.review_due <= data.reviewed:
+        return [doc.problem(("review_due",), f"expected a date after reviewed ({data.reviewed}), got {data.review_due}")]
     if data.reviewed > site.today:
         return [doc.problem(("reviewed",), f"expected a date no later than today ({site.today}), got {data.reviewed}")]
     if data.review_due < site.today:
