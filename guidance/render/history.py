@@ -126,7 +126,7 @@ def _title(reference: str, targets: Targets) -> str:
 def whats_changed_page(procedures: Procedures, releases: dict[str, Release], today: date) -> str:
     page = CHANGES_PAGE
     parts = [
-        front_matter(title="What's changed", description="Changes to practice in the partnership's procedures, newest first.", feed=True),
+        front_matter(title="What's changed", description="Changes to practice in the partnership's procedures, newest first.", feed=CHANGES_FEED),
         "# What's changed\n",
         "Changes to practice in our procedures, newest first, grouped by release. Minor changes, such as "
         "wording, are listed in each procedure's history. "
