@@ -77,7 +77,7 @@ def test_every_version_has_a_permanent_page_that_says_whether_it_is_current(buil
 
 def test_history_lists_every_version_with_its_dates_and_changes(built_site: Path) -> None:
     source = "procedures/notifying-serious-incidents/history/index.html"
-    table = page(built_site, source).find("table", id="versions")
+    table = page(built_site, source).find("table", id="versions-table")
     rows = table.select("tbody tr")
     assert [r.th.get_text() for r in rows] == ["Version 4", "Version 3 (current)", "Version 2", "Version 1"]
     assert [(r["data-from"], r["data-until"]) for r in rows] == [
@@ -156,7 +156,7 @@ def test_renamed_procedures_redirect_from_every_former_address(built_site: Path)
 
 
 def test_as_at_lists_every_version_of_every_procedure(built_site: Path) -> None:
-    rows = page(built_site, "procedures/as-at/index.html").select("table#as-at tbody tr")
+    rows = page(built_site, "procedures/as-at/index.html").select("table#as-at-table tbody tr")
     assert len(rows) == 20
     in_force = [r.th.get_text() for r in rows if r["data-from"] <= "2023-05-12" and (not r["data-until"] or "2023-05-12" <= r["data-until"])]
     assert len(in_force) == 10

@@ -46,7 +46,7 @@ def history_page(p: Procedure, today: date) -> str:
             _date_form("versions", "version"),
             f"Or see {link('all guidance as it was on a date', relative_to_page(AS_AT_PAGE, page))}.\n",
             "## Versions\n",
-            f'<table id="versions">\n<caption>Versions of {html.escape(title)}, newest first</caption>\n'
+            f'<table id="versions-table">\n<caption>Versions of {html.escape(title)}, newest first</caption>\n'
             '<thead><tr><th scope="col">Version</th><th scope="col">In force</th><th scope="col">Change</th>'
             '<th scope="col">What changed</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n",
             versions_script(page),
@@ -174,7 +174,7 @@ def as_at_page(procedures: Procedures, today: date) -> str:
             "Choose a date to see the version of each procedure that was in force that day: for example, the date "
             "of an incident under review. Without a date, the table lists every version.\n",
             _date_form("as-at", "procedure"),
-            f'<table id="as-at">\n<caption>Every version of every procedure</caption>\n'
+            f'<table id="as-at-table">\n<caption>Every version of every procedure</caption>\n'
             '<thead><tr><th scope="col">Procedure</th><th scope="col">Version</th><th scope="col">In force</th></tr></thead>\n'
             "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n",
             versions_script(page),
@@ -182,15 +182,15 @@ def as_at_page(procedures: Procedures, today: date) -> str:
     )
 
 
-def _date_form(table: str, noun: str) -> str:
+def _date_form(name: str, noun: str) -> str:
     # Plain GET form: without JavaScript the table below still lists every version and its dates.
     return (
-        f'<form class="gl-finder gl-as-at" method="get" data-gl-as-at="{table}" data-gl-noun="{noun}">\n'
-        f'<div class="gl-field"><label for="{table}-date">Date</label>\n'
-        f'<input type="date" id="{table}-date" name="date" required></div>\n'
+        f'<form class="gl-finder gl-as-at" method="get" data-gl-as-at="{name}-table" data-gl-noun="{noun}">\n'
+        f'<div class="gl-field"><label for="{name}-date">Date</label>\n'
+        f'<input type="date" id="{name}-date" name="date" required></div>\n'
         f'<button type="submit" class="md-button md-button--primary">Show what was in force</button>\n'
         f'<button type="reset" class="md-button">Show all versions</button>\n'
-        f'<p id="{table}-status" class="gl-as-at-status" role="status" aria-live="polite"></p>\n</form>\n'
+        f'<p id="{name}-status" class="gl-as-at-status" role="status" aria-live="polite"></p>\n</form>\n'
     )
 
 
