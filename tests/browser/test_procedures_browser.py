@@ -31,8 +31,10 @@ def test_the_date_chooser_works_by_keyboard_alone(tab: RecordingPage, site_url: 
     assert visible_rows(page, "versions-table") == ["Version 1"]
     assert "date=2023-05-12" in page.url
     # Tab to "Show all versions" and press it.
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    for _ in range(5):  # past the date field's own parts and the submit button
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Show all versions":
+            break
     assert page.evaluate("document.activeElement.textContent") == "Show all versions"
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('#versions-table tbody tr:not([hidden])').length === 4")
