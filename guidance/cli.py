@@ -160,6 +160,9 @@ def _sources(config_file: Path) -> tuple[str, str]:
 def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: bool = False) -> SiteData:
     try:
         site = load_site(data_dir, docs_dir=docs_dir)
+    except ValueError as exc:  # the build date given in the environment
+        click.echo(str(exc), err=True)
+        sys.exit(1)
     except GuidanceError as exc:
         _print(exc.problems)
         click.echo(f"{len(exc.errors)} error(s), {len(exc.problems) - len(exc.errors)} warning(s)", err=True)

@@ -54,6 +54,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             self.site = load_site(self.data_dir, docs_dir=config.docs_dir)
         except GuidanceError as exc:
             raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
+        except ValueError as exc:  # GUIDANCE_TODAY is not a date
+            raise PluginError(str(exc)) from None
         for warning in self.site.warnings:
             # Notices depend on the date (an overdue review): they never stop a strict build.
             (log.warning if warning.is_warning else log.info)(str(warning))

@@ -45,7 +45,12 @@ def build_date() -> date:
     overdue all depend on it.
     """
     given = os.environ.get("GUIDANCE_TODAY")
-    return date.fromisoformat(given) if given else date.today()
+    if not given:
+        return date.today()
+    try:
+        return date.fromisoformat(given)
+    except ValueError:
+        raise ValueError(f"GUIDANCE_TODAY: expected a date as YYYY-MM-DD, got '{given}'") from None
 
 
 @dataclass

@@ -275,3 +275,10 @@ def test_a_broken_lock_file_is_reported_not_raised(locked: Path) -> None:
     result = run_cli("check", cwd=locked)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == "data/versions.lock:3:1: invalid lock file: Expecting value"
+
+
+def test_a_bad_build_date_is_reported_not_raised(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GUIDANCE_TODAY", "2026-13-01")
+    result = run_cli("check", cwd=locked)
+    assert result.returncode == 1
+    assert result.stderr == "GUIDANCE_TODAY: expected a date as YYYY-MM-DD, got '2026-13-01'\n"
