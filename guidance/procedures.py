@@ -16,7 +16,6 @@ from .models.procedure import ProcedureFile, ProcedureText, Release, Version
 
 __all__ = [
     "CHANGES_FEED", "CHANGES_PAGE", "INDEX_PAGE", "AS_AT_PAGE", "Change", "Edition", "Procedure", "Procedures",
-    "carry_forward",
 ]
 
 INDEX_PAGE = "procedures/index.md"
@@ -44,14 +43,6 @@ class Edition:
         return self.change == "major"
 
 
-def carry_forward(source: list[Version]) -> Iterator[tuple[int, dict[str, object]]]:
-    """Each version's text fields, with those it leaves out taken from the version before."""
-    text: dict[str, object] = {}
-    for i, version in enumerate(source):
-        text = {**text, **{f: getattr(version, f) for f in _TEXT_FIELDS if getattr(version, f) is not None}}
-        yield i, text
-
-
 @dataclass
 class Procedure:
     source: ProcedureFile
@@ -61,10 +52,10 @@ class Procedure:
     def build(cls, source: ProcedureFile) -> tuple[Procedure, list[tuple[int, ValidationError]]]:
         """The procedure, and for each version whose carried-forward text is incomplete, why."""
         editions, failures = [], []
-        for i, fields in carry_forward(source.versions):
+        for i, fields in versions.carry_forward(source.versions, _TEXT_FIELDS):
             v = source.versions[i]
             try:
-                text = ProcedureText.model_validate({k: _plain(x) for k, x in fields.items()})
+                text = ProcedureText.model_validate(fields)
             except ValidationError as exc:
                 failures.append((i, exc))
                 continue
@@ -113,13 +104,6 @@ class Procedure:
     def changes_page(self, edition: Edition) -> str:
         """What changed in ``edition``; the first version has no earlier text, so its own page."""
         return f"procedures/{self.id}/v{edition.number}-changes.md" if edition.number > 1 else self.version_page(edition)
-
-
-def _plain(value: object) -> object:
-    """Models back to data, so the whole text validates as one ProcedureText."""
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value.model_dump() if hasattr(value, "model_dump") else value
 
 
 @dataclass(frozen=True)

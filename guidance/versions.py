@@ -8,12 +8,12 @@ the next one's, so exactly one applies on any date after the first.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Protocol, Sequence, TypeVar
+from typing import Any, Iterator, Protocol, Sequence, TypeVar
 
 from .errors import Path, Problem
 from .yamlio import Document
 
-__all__ = ["Dated", "check_versions", "in_force_on", "until", "upcoming"]
+__all__ = ["Dated", "carry_forward", "check_versions", "in_force_on", "until", "upcoming"]
 
 
 class Dated(Protocol):
@@ -81,3 +81,21 @@ def check_versions(document: Document, path: Path, versions: Sequence[SourceVers
                 )
             )
     return problems
+
+
+def carry_forward(source: Sequence[Any], fields: Sequence[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each version's text ``fields`` as plain data, those it leaves out taken from the version before."""
+    text: dict[str, Any] = {}
+    for i, version in enumerate(source):
+        given = {f: _plain(getattr(version, f)) for f in fields if getattr(version, f) is not None}
+        text = {**text, **given}
+        yield i, text
+
+
+def _plain(value: Any) -> Any:
+    """Models back to data, so a whole text validates as one model."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value.model_dump(exclude_none=True) if hasattr(value, "model_dump") else value
