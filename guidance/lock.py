@@ -105,8 +105,8 @@ class Record:
         return f"version {self.number} of '{self.ident}'"
 
 
-def check_lock(lock: Lock, records: list[Record], today: date) -> list[Problem]:
-    """Published versions must match the lock; none that the lock holds may disappear.
+def check_lock(lock: Lock, kind: str, records: list[Record], today: date) -> list[Problem]:
+    """Published versions of one ``kind`` must match the lock; none that it holds may disappear.
 
     A version still to come may change, but the lock must follow it before it takes effect:
     otherwise the site would stop building on that day. Both are warnings now, not errors later.
@@ -130,7 +130,7 @@ def check_lock(lock: Lock, records: list[Record], today: date) -> list[Problem]:
         if message:
             problems.append(record.document.problem(record.path, message, severity=severity))
     for key, locked in lock.entries.items():
-        if key not in covered and locked.effective <= today:
+        if key.startswith(f"{kind}/") and key not in covered and locked.effective <= today:
             kind, ident, number = _order(key)
             problems.append(
                 lock.problem(

@@ -103,6 +103,8 @@ def _field_names(model: type[BaseModel], path: Path) -> list[str]:
         if isinstance(part, int):
             args = typing.get_args(current)
             current = args[0] if args else current
+        elif typing.get_origin(current) is dict:  # a mapping keyed by id, e.g. a flow's nodes
+            current = typing.get_args(current)[1]
         elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
             current = current.model_fields[part].annotation
     current = _inner(current)

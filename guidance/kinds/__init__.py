@@ -73,13 +73,17 @@ def all_targets(site: SiteData) -> Targets:
 
 
 def _kinds() -> list[Kind]:
+    from .calendar import CalendarKind
+    from .flows import FlowsKind
     from .glossary import GlossaryKind
     from .partnership import PartnershipKind
     from .procedures import ProceduresKind
     from .releases import ReleasesKind
     from .thresholds import ThresholdsKind
 
-    return [PartnershipKind(), GlossaryKind(), ThresholdsKind(), ReleasesKind(), ProceduresKind()]
+    return [
+        PartnershipKind(), GlossaryKind(), ThresholdsKind(), ReleasesKind(), CalendarKind(), ProceduresKind(), FlowsKind(),
+    ]
 
 
 KINDS: list[Kind] = _kinds()

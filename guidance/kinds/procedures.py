@@ -69,7 +69,7 @@ class ProceduresKind(Kind):
             lock = Lock.read(site.data_dir)
         except GuidanceError as exc:
             return problems + exc.problems
-        return problems + check_lock(lock, self.versioned(site), site.today)
+        return problems + check_lock(lock, "procedure", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:
         procedures: Procedures = site.content[self.name]

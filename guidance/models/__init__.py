@@ -1,12 +1,14 @@
 """Typed models of every kind of source: shape only, unknown keys forbidden."""
 
 from .citation import Citation
+from .flow import Answer, BankHoliday, CalendarFile, FlowFile, FlowText, FlowVersion, Node
 from .glossary import GlossaryFile, Term
 from .procedure import ProcedureFile, ProcedureText, Release, ReleasesFile, Step, Timescale, Version
 from .partnership import Audience, Contact, Partnership
 from .thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
 
 __all__ = [
+    "Answer", "BankHoliday", "CalendarFile", "FlowFile", "FlowText", "FlowVersion", "Node",
     "AgeBand", "Audience", "Citation", "Contact", "Domain", "GlossaryFile", "Indicator", "Level", "Partnership",
     "ProcedureFile", "ProcedureText", "Release", "ReleasesFile", "Step", "Term", "ThresholdsFile", "Timescale",
     "Version",

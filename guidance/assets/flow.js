@@ -1,0 +1,225 @@
+// Decision flows: one question at a time, answers kept in the query string (sorted, readable,
+// bookmarkable), a summary with Change links, Back and Start again, deadlines in working days,
+// and a decision record to print or copy. Nothing is fetched, sent or stored: the rationale
+// lives only in the text box, and Start again or leaving the page clears it.
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-gl-flow]");
+  if (!root) return;
+
+  var steps = {};
+  Array.prototype.forEach.call(root.querySelectorAll("[data-step]"), function (s) { steps[s.dataset.step] = s; });
+  var start = root.dataset.start;
+  var holidays = new Set(JSON.parse(root.dataset.holidays || "[]"));
+  var summary = root.querySelector(".gl-summary");
+  var summaryList = summary.querySelector("dl");
+  var controls = root.querySelector(".gl-flow-controls");
+  var back = controls.querySelector("[data-gl-back]");
+  var restart = controls.querySelector("[data-gl-restart]");
+  var record = root.querySelector(".gl-record");
+  var rationale = record.querySelector("textarea");
+  var recordText = record.querySelector(".gl-record-text");
+  var copyStatus = record.querySelector(".gl-copy-status");
+  var deadlines = {};
+
+  function heading(id) { return steps[id].querySelector(".gl-step-heading"); }
+  function text(el) { return el.textContent.replace(/\s+/g, " ").trim(); }
+
+  function walk(params) {
+    var path = [];
+    var node = start;
+    var seen = {};
+    while (steps[node] && !steps[node].dataset.outcome && params.has(node) && !seen[node]) {
+      seen[node] = true;
+      var chosen = null;
+      Array.prototype.forEach.call(steps[node].querySelectorAll("a[data-value]"), function (a) {
+        if (a.dataset.value === params.get(node)) chosen = a;
+      });
+      if (!chosen) break;
+      path.push({ node: node, value: chosen.dataset.value, label: text(chosen), question: steps[node].dataset.text });
+      node = chosen.dataset.next;
+    }
+    return { path: path, current: node };
+  }
+
+  function urlFor(path) {
+    var params = new URLSearchParams();
+    path.map(function (s) { return s; })
+      .sort(function (a, b) { return a.node < b.node ? -1 : a.node > b.node ? 1 : 0; })
+      .forEach(function (s) { params.set(s.node, s.value); });
+    var query = params.toString();
+    return window.location.pathname + (query ? "?" + query : "");
+  }
+
+  function longDate(iso, weekday) {
+    var p = iso.split("-").map(Number);
+    var options = { day: "numeric", month: "long", year: "numeric" };
+    if (weekday !== false) options.weekday = "long";
+    return new Date(p[0], p[1] - 1, p[2]).toLocaleDateString("en-GB", options);
+  }
+
+  function iso(d) {
+    var pad = function (n) { return String(n).padStart(2, "0"); };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  // The same rules as guidance.flows.deadline: working days skip weekends and bank holidays.
+  function deadline(startIso, amount, unit) {
+    var p = startIso.split("-").map(Number);
+    var d = new Date(p[0], p[1] - 1, p[2]);
+    if (unit === "working-days") {
+      var left = amount;
+      while (left > 0) {
+        d.setDate(d.getDate() + 1);
+        if (d.getDay() !== 0 && d.getDay() !== 6 && !holidays.has(iso(d))) left -= 1;
+      }
+    } else if (unit === "days") {
+      d.setDate(d.getDate() + amount);
+    } else if (unit === "weeks") {
+      d.setDate(d.getDate() + 7 * amount);
+    } else if (unit === "months") {
+      var day = d.getDate();
+      d.setDate(1);
+      d.setMonth(d.getMonth() + amount);
+      var last = new Date(d.getFullYear(), d.getMonth() + 1, 0).getDate();
+      d.setDate(Math.min(day, last));
+    } else {
+      return null;
+    }
+    return iso(d);
+  }
+
+  function render(focus) {
+    var state = walk(new URLSearchParams(window.location.search));
+    Object.keys(steps).forEach(function (id) { steps[id].hidden = true; });
+    steps.start.hidden = state.path.length > 0;
+    steps[state.current].hidden = false;
+    summaryList.textContent = "";
+    state.path.forEach(function (s, i) {
+      var dt = document.createElement("dt");
+      dt.textContent = s.question;
+      var dd = document.createElement("dd");
+      dd.textContent = s.label + " ";
+      var change = document.createElement("a");
+      change.href = urlFor(state.path.slice(0, i));
+      change.dataset.glGo = "";
+      change.innerHTML = 'Change<span class="gl-sr"> your answer to: ' + s.question.replace(/[<&]/g, "") + "</span>";
+      dd.appendChild(change);
+      summaryList.appendChild(dt);
+      summaryList.appendChild(dd);
+    });
+    summary.hidden = controls.hidden = state.path.length === 0;
+    back.href = urlFor(state.path.slice(0, -1));
+    restart.href = window.location.pathname;
+    var outcome = steps[state.current].dataset.outcome;
+    record.hidden = !outcome;
+    current = state;
+    updateRecord();
+    if (focus) heading(state.current).focus();
+  }
+
+  var current = null;
+
+  function updateRecord() {
+    if (!current || !steps[current.current].dataset.outcome) return;
+    var outcome = steps[current.current];
+    var lines = [
+      "Decision record",
+      "Flow: " + root.dataset.title + " (version " + root.dataset.version + ", in force from " + longDate(root.dataset.effective, false) + ")",
+      "Address: " + window.location.href,
+      "",
+      "Questions and answers:"
+    ];
+    current.path.forEach(function (s, i) { lines.push((i + 1) + ". " + s.question + " " + s.label); });
+    lines.push("", "Outcome: " + outcome.dataset.text);
+    if (deadlines[current.current]) lines.push("Deadline: " + deadlines[current.current]);
+    else if (outcome.querySelector(".gl-deadline")) lines.push(text(outcome.querySelector(".gl-deadline p")));
+    lines.push("", "Rationale:", rationale.value.trim() || "(none written)");
+    lines.push("", "Recorded: " + new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }));
+    recordText.textContent = lines.join("\n");
+  }
+
+  function go(url) {
+    window.history.pushState(null, "", url);
+    render(true);
+  }
+
+  root.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    if (!link || !root.contains(link)) return;
+    if (link.dataset.value !== undefined) {
+      event.preventDefault();
+      var state = walk(new URLSearchParams(window.location.search));
+      var node = link.closest("[data-step]").dataset.step;
+      var path = state.path.filter(function (s) { return s.node !== node; });
+      path.push({ node: node, value: link.dataset.value });
+      go(urlFor(path));
+    } else if (link.hasAttribute("data-gl-go") || link.hasAttribute("data-gl-back")) {
+      event.preventDefault();
+      go(link.getAttribute("href"));
+    } else if (link.hasAttribute("data-gl-restart")) {
+      event.preventDefault();
+      clear();
+      go(window.location.pathname);
+    } else if (link.classList.contains("gl-start-button")) {
+      event.preventDefault();
+      heading(start).focus();
+    }
+  });
+
+  function clear() {
+    rationale.value = "";
+    deadlines = {};
+    Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline-start"), function (input) { input.value = ""; });
+    Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline-result"), function (p) { p.textContent = ""; });
+    copyStatus.textContent = "";
+  }
+
+  Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline"), function (box) {
+    var field = box.querySelector(".gl-js");
+    var input = box.querySelector("input");
+    var result = box.querySelector(".gl-deadline-result");
+    var node = box.closest("[data-step]").dataset.step;
+    field.hidden = false;
+    input.addEventListener("change", function () {
+      var due = input.value ? deadline(input.value, Number(box.dataset.amount), box.dataset.unit) : null;
+      var words = box.dataset.amount + " " + box.dataset.unit.replace("-", " ");
+      deadlines[node] = due ? longDate(due) + " (" + words + " after " + longDate(input.value) +
+        (box.dataset.unit === "working-days" ? ", not counting weekends or bank holidays)" : ")") : "";
+      result.textContent = due ? "Deadline: " + deadlines[node] + "." : "";
+      updateRecord();
+    });
+  });
+
+  rationale.addEventListener("input", updateRecord);
+
+  record.querySelector("[data-gl-print]").addEventListener("click", function () {
+    updateRecord();
+    document.documentElement.classList.add("gl-print-record");
+    window.print();
+  });
+  window.addEventListener("afterprint", function () { document.documentElement.classList.remove("gl-print-record"); });
+
+  record.querySelector("[data-gl-copy]").addEventListener("click", function () {
+    updateRecord();
+    var done = function () { copyStatus.textContent = "Decision record copied. Paste it into your case record."; };
+    var fallback = function () {
+      var range = document.createRange();
+      range.selectNodeContents(recordText);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      copyStatus.textContent = document.execCommand("copy") ? "Decision record copied. Paste it into your case record."
+        : "Select the decision record below and copy it.";
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(recordText.textContent).then(done, fallback);
+    else fallback();
+  });
+
+  // Leaving the page (or a quick exit) must not leave the rationale for the back button to restore.
+  window.addEventListener("pagehide", clear);
+  window.addEventListener("popstate", function () { render(true); });
+  root.classList.add("gl-flow--js");
+  render(false);
+})();

@@ -1,0 +1,218 @@
+"""Decision flows as pure logic: the next node, every path, the graph rules, and deadlines.
+
+As in GOV.UK's smart answers, a flow is data plus small functions; the browser code only
+walks the same graph, and tests enumerate every path node by node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from . import versions
+from .errors import Path, suggest
+from .models.flow import Answer, FlowFile, FlowText, Node
+from .models.procedure import Timescale
+from .timescales import add_working_days
+
+__all__ = [
+    "FLOWS_INDEX", "Flow", "FlowEdition", "Step", "answer_value", "deadline", "graph_problems", "next_node", "paths",
+]
+
+FLOWS_INDEX = "flows/index.md"
+_TEXT_FIELDS = tuple(FlowText.model_fields)
+
+
+def answer_value(answer: Answer) -> str:
+    """How an answer is written in the URL: its value, or its label as an id ('Not sure' -> 'not-sure')."""
+    return answer.value or re.sub(r"[^a-z0-9]+", "-", answer.label.lower()).strip("-")
+
+
+def next_node(text: FlowText, node: str, value: str) -> str | None:
+    """Where answering ``value`` at ``node`` leads, or None if that is not one of its answers."""
+    for answer in text.nodes[node].answers or []:
+        if answer_value(answer) == value:
+            return answer.next
+    return None
+
+
+@dataclass(frozen=True)
+class Step:
+    node: str
+    value: str | None  # None at the outcome that ends the path
+
+
+def paths(text: FlowText) -> list[list[Step]]:
+    """Every path from the start to an outcome, in the order of the answers. The flow must be valid."""
+    found: list[list[Step]] = []
+
+    def walk(node: str, so_far: list[Step]) -> None:
+        answers = text.nodes[node].answers
+        if not answers:
+            found.append([*so_far, Step(node, None)])
+            return
+        for answer in answers:
+            walk(answer.next, [*so_far, Step(node, answer_value(answer))])
+
+    walk(text.start, [])
+    return found
+
+
+def deadline(start: date, timescale: Timescale, holidays: Iterable[date] = ()) -> date | None:
+    """The day by which something must be done; None for hours, which need a time of day."""
+    d = timescale.duration
+    if d.unit == "working days":
+        return add_working_days(start, d.amount, holidays)
+    if d.unit == "days":
+        return start + timedelta(days=d.amount)
+    if d.unit == "weeks":
+        return start + timedelta(weeks=d.amount)
+    if d.unit == "months":
+        month = start.month - 1 + d.amount
+        year, month = start.year + month // 12, month % 12 + 1
+        for day in (start.day, 30, 29, 28):  # 31 January + 1 month -> 28 or 29 February
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
+    return None
+
+
+def graph_problems(text: FlowText) -> list[tuple[Path, str]]:
+    """Every way the flow cannot be followed, as (path within the version, message)."""
+    problems = _node_shapes(text)
+    names = list(text.nodes)
+    if text.start not in text.nodes:
+        problems.append((("start",), f"unknown node '{text.start}'{suggest(text.start, names)}"))
+    elif text.nodes[text.start].answers is None:
+        problems.append((("start",), f"the start node '{text.start}' must be a question"))
+    for ident, node in text.nodes.items():
+        for j, answer in enumerate(node.answers or []):
+            if answer.next not in text.nodes:
+                where = ("nodes", ident, "answers", j, "next")
+                problems.append((where, f"unknown node '{answer.next}'{suggest(answer.next, names)}"))
+    if problems:
+        return problems
+    problems += _loops(text)
+    if not problems:
+        reached = {step.node for path in paths(text) for step in path}
+        for ident, node in text.nodes.items():
+            if ident not in reached:
+                what = "outcome" if node.outcome else "question"
+                problems.append((("nodes", ident), f"this {what} is never reached from the start node '{text.start}'"))
+    return problems
+
+
+def _node_shapes(text: FlowText) -> list[tuple[Path, str]]:
+    problems: list[tuple[Path, str]] = []
+    for ident, node in text.nodes.items():
+        where: Path = ("nodes", ident)
+        if node.question is not None and node.outcome is not None:
+            problems.append((where, "a node is a question or an outcome, not both: remove 'question' or 'outcome'"))
+        elif node.question is not None:
+            problems += _question_shape(where, node)
+        elif node.outcome is not None:
+            if node.answers is not None:
+                problems.append(((*where, "answers"), "an outcome ends the flow: remove its answers"))
+            for field in ("title", "text"):
+                if getattr(node, field) is None:
+                    problems.append((where, f"missing required field '{field}' (every outcome has a title and text)"))
+        else:
+            problems.append((where, "expected a question (with 'question' and 'answers') or an outcome (with 'outcome', 'title' and 'text')"))
+    return problems
+
+
+def _question_shape(where: Path, node: Node) -> list[tuple[Path, str]]:
+    problems: list[tuple[Path, str]] = []
+    answers = node.answers or []
+    if len(answers) < 2:
+        problems.append(((*where, "answers"), f"a question needs at least 2 answers, got {len(answers)}"))
+    for field in ("title", "text", "deadline", "contacts"):
+        if getattr(node, field):
+            problems.append(((*where, field), f"'{field}' belongs to outcomes; a question has question, help, answers, terms and links"))
+    seen: dict[str, int] = {}
+    for j, answer in enumerate(answers):
+        value = answer_value(answer)
+        if value in seen:
+            problems.append(((*where, "answers", j), f"answers {seen[value] + 1} and {j + 1} are both written '{value}' in the URL: give one a value"))
+        seen.setdefault(value, j)
+    return problems
+
+
+def _loops(text: FlowText) -> list[tuple[Path, str]]:
+    """The answer that closes each loop, with the loop spelt out (a depth-first walk)."""
+    problems: list[tuple[Path, str]] = []
+    state: dict[str, str] = {}  # "open" while on the current trail, then "done"
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = "open"
+        trail.append(node)
+        for j, answer in enumerate(text.nodes[node].answers or []):
+            if state.get(answer.next) == "open":
+                loop = " → ".join([*trail[trail.index(answer.next):], answer.next])
+                where = ("nodes", node, "answers", j, "next")
+                problems.append((where, f"goes back to '{answer.next}': a flow cannot loop ({loop})"))
+            elif answer.next not in state:
+                visit(answer.next, trail)
+        trail.pop()
+        state[node] = "done"
+
+    for ident in text.nodes:
+        if ident not in state:
+            visit(ident, [])
+    return problems
+
+
+@dataclass(frozen=True)
+class FlowEdition:
+    flow_id: str
+    number: int
+    effective: date
+    change: str
+    note: str | None
+    release: str | None
+    text: FlowText
+
+    @property
+    def major(self) -> bool:
+        return self.change == "major"
+
+
+@dataclass
+class Flow:
+    source: FlowFile
+    editions: list[FlowEdition]
+
+    @classmethod
+    def build(cls, source: FlowFile) -> tuple[Flow, list[tuple[int, ValidationError]]]:
+        editions, failures = [], []
+        for i, fields in versions.carry_forward(source.versions, _TEXT_FIELDS):
+            v = source.versions[i]
+            try:
+                text = FlowText.model_validate(fields)
+            except ValidationError as exc:
+                failures.append((i, exc))
+                continue
+            editions.append(FlowEdition(source.id, v.version, v.effective, v.change, v.note, v.release, text))
+        return cls(source, editions), failures
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    @property
+    def page(self) -> str:
+        return f"flows/{self.id}/index.md"
+
+    def shown(self, today: date) -> FlowEdition:
+        return versions.in_force_on(self.editions, today) or self.editions[0]
+
+    def upcoming(self, today: date) -> list[FlowEdition]:
+        return versions.upcoming(self.editions, today)
+
+    def until(self, edition: FlowEdition) -> date | None:
+        return versions.until(self.editions, edition)

@@ -1,0 +1,110 @@
+"""The flows kind: one decision flow per file in ``data/flows/``, proven free of dead ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import GuidanceError, Problem
+from ..flows import FLOWS_INDEX, Flow, graph_problems
+from ..lock import Lock, Record, check_lock, content_hash
+from ..models import FlowFile
+from ..references import Target, Targets, check_references
+from ..render import flows as render
+from ..site import Page, SiteData, Source
+from ..validate import duplicate_ids, unknown_reference
+from ..versions import check_versions
+from . import Kind, all_targets
+
+__all__ = ["FlowsKind"]
+
+
+class FlowsKind(Kind):
+    name = "flows"
+    patterns = ("flows/*.yml",)
+    model = FlowFile
+    required = False
+
+    def combine(self, sources: list[Source[Any]]) -> tuple[dict[str, Flow], list[Problem]]:
+        problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "flow")
+        flows: dict[str, Flow] = {}
+        for source in sources:
+            doc, data = source.document, source.model
+            problems += check_versions(doc, ("versions",), data.versions)
+            flow, failures = Flow.build(data)
+            reported: set[object] = set()
+            for i, exc in failures:
+                for error in exc.errors():
+                    field = error["loc"][0]
+                    if field not in reported:
+                        reported.add(field)
+                        message = f"missing required field '{field}' (version 1 gives the whole flow; later versions give only what they change)"
+                        problems.append(doc.problem(("versions", i), message))
+            seen: set[tuple[object, ...]] = set()
+            for edition in flow.editions:
+                for path, message in graph_problems(edition.text):
+                    i = _written_in(data, edition.number, str(path[0]))
+                    if (i, path, message) not in seen:
+                        seen.add((i, path, message))
+                        problems.append(doc.problem(("versions", i, *path), message))
+            flows.setdefault(data.id, flow)
+        return flows, problems
+
+    def check(self, site: SiteData) -> list[Problem]:
+        targets = all_targets(site)
+        contacts = [c.id for c in site.partnership.contacts]
+        releases = site.content.get("releases", {})
+        problems = []
+        for source in site.sources[self.name]:
+            doc = source.document
+            for i, version in enumerate(source.model.versions):
+                if version.release and version.release not in releases:
+                    problems.append(unknown_reference(doc, ("versions", i, "release"), "release", version.release, list(releases)))
+                for ident, node in (version.nodes or {}).items():
+                    where = ("versions", i, "nodes", ident)
+                    problems += check_references(doc, (((*where, "links", j), r) for j, r in enumerate(node.links)), targets)
+                    problems += check_references(
+                        doc, (((*where, "terms", j), f"glossary:{t}") for j, t in enumerate(node.terms)), targets
+                    )
+                    for j, contact in enumerate(node.contacts):
+                        if contact not in contacts:
+                            problems.append(unknown_reference(doc, (*where, "contacts", j), "contact", contact, contacts))
+        try:
+            lock = Lock.read(site.data_dir)
+        except GuidanceError as exc:
+            return problems + exc.problems
+        return problems + check_lock(lock, "flow", self.versioned(site), site.today)
+
+    def versioned(self, site: SiteData) -> list[Record]:
+        flows: dict[str, Flow] = site.content[self.name]
+        records = []
+        for source in site.sources[self.name]:
+            flow = flows[source.model.id]
+            if flow.source is not source.model:
+                continue
+            for i, e in enumerate(flow.editions):
+                content = {"effective": e.effective, "change": e.change, "note": e.note, "text": e.text.model_dump()}
+                records.append(
+                    Record("flow", flow.id, e.number, e.effective, content_hash(content), source.document, ("versions", i),
+                           latest=len(flow.editions))
+                )
+        return records
+
+    def targets(self, site: SiteData) -> Targets:
+        flows: dict[str, Flow] = site.content[self.name]
+        return {"flow": {f.id: Target(f.shown(site.today).text.title, f.page) for f in flows.values()}}
+
+    def pages(self, site: SiteData) -> list[Page]:
+        flows: dict[str, Flow] = site.content[self.name]
+        targets = all_targets(site)
+        holidays = site.content.get("calendar", [])
+        script = (Path(__file__).parent.parent / "assets" / "flow.js").read_text(encoding="utf-8")
+        pages = [Page(FLOWS_INDEX, render.index_page(list(flows.values()), site.today)), Page(render.FLOW_SCRIPT, script)]
+        for flow in flows.values():
+            pages.append(Page(flow.page, render.flow_page(flow, site, targets, holidays)))
+        return pages
+
+
+def _written_in(data: FlowFile, number: int, field: str) -> int:
+    """The index of the version, up to ``number``, that last wrote ``field`` (carried forward after)."""
+    return max(i for i, v in enumerate(data.versions[:number]) if i == 0 or getattr(v, field, None) is not None)
