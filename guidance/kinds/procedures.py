@@ -88,7 +88,10 @@ class ProceduresKind(Kind):
 
     def targets(self, site: SiteData) -> Targets:
         procedures: Procedures = site.content[self.name]
-        return {"procedure": {p.id: Target(p.title(site.today), p.page) for p in procedures}}
+        targets = {p.id: Target(p.title(site.today), p.page) for p in procedures}
+        # A former id still names the procedure: published text that links to it cannot change.
+        targets.update({old: targets[p.id] for p in procedures for old in p.source.former_ids})
+        return {"procedure": targets}
 
     def nav(self, site: SiteData) -> list[Any]:
         # Not one entry per procedure: Material renders the nav into every page, so a nav that
