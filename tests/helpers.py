@@ -167,3 +167,39 @@ versions:
     change: minor
     summary: How to challenge a decision about a child.
 """
+
+
+FLOW = """\
+id: notify
+owner: Partnership business manager
+versions:
+  - version: 1
+    effective: 2020-01-01
+    title: Notify the panel?
+    purpose: Decide whether to notify.
+    sources:
+      - title: Children Act 2004
+    start: abuse
+    nodes:
+      abuse:
+        question: Is abuse or neglect known or suspected?
+        terms: [cspr]
+        answers:
+          - {label: "Yes", next: harm}
+          - {label: "No", next: no-action}
+      harm:
+        question: Has the child died or been seriously harmed?
+        answers:
+          - {label: "Yes", next: notify}
+          - {label: "No", next: no-action}
+      notify:
+        outcome: act-now
+        title: Notify
+        text: Notify the panel.
+        deadline: {within: 5 working days, of: becoming aware}
+        contacts: [front-door]
+      no-action:
+        outcome: no-further-action
+        title: Do not notify
+        text: Record why.
+"""

@@ -1,0 +1,194 @@
+"""Decision flows: every path of every flow node by node, graph rules with exact messages, deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from guidance import load_site
+from guidance.flows import Flow, answer_value, deadline, next_node, paths
+from guidance.models import Timescale
+from tests.helpers import EXAMPLE_TODAY, FLOW, ROOT, load_problems, write
+
+TODAY = date.fromisoformat(EXAMPLE_TODAY)
+SITE = load_site(ROOT / "data", today=TODAY)
+FLOWS: dict[str, Flow] = SITE.content["flows"]
+
+
+def route(flow: str) -> list[str]:
+    """Every path of a flow, written node=answer → ... → outcome."""
+    text = FLOWS[flow].shown(TODAY).text
+    return [" → ".join(f"{s.node}={s.value}" if s.value else s.node for s in path) for path in paths(text)]
+
+
+def test_notify_the_panel_every_path() -> None:
+    assert route("notify-the-panel") == [
+        "abuse-or-neglect=yes → death-or-harm=died → notify",
+        "abuse-or-neglect=yes → death-or-harm=seriously-harmed → notify",
+        "abuse-or-neglect=yes → death-or-harm=neither → not-notifiable",
+        "abuse-or-neglect=not-sure → seek-advice",
+        "abuse-or-neglect=no → not-notifiable",
+    ]
+
+
+def test_rapid_review_decision_every_path() -> None:
+    assert route("rapid-review-decision") == [
+        "notified=yes → improvements=yes → recurrent=yes → recommend-review",
+        "notified=yes → improvements=yes → recurrent=no → learning-elsewhere=yes → no-review-share-learning",
+        "notified=yes → improvements=yes → recurrent=no → learning-elsewhere=no → recommend-review",
+        "notified=yes → improvements=no → no-review",
+        "notified=no → notify-first",
+    ]
+
+
+def test_which_level_every_path() -> None:
+    assert route("which-level") == [
+        "immediate-danger=yes → call-999",
+        "immediate-danger=no → significant-harm=yes → level-4",
+        "immediate-danger=no → significant-harm=not-sure → talk-to-dsl",
+        "immediate-danger=no → significant-harm=no → needs-met=yes → level-1",
+        "immediate-danger=no → significant-harm=no → needs-met=no → complex=yes → level-3",
+        "immediate-danger=no → significant-harm=no → needs-met=no → complex=no → level-2",
+    ]
+
+
+def test_professional_disagreement_every_path() -> None:
+    assert route("professional-disagreement") == [
+        "immediate-risk=yes → act-now",
+        "immediate-risk=no → talked=no → stage-1",
+        "immediate-risk=no → talked=yes → managers=no → stage-2",
+        "immediate-risk=no → talked=yes → managers=yes → senior=no → stage-3",
+        "immediate-risk=no → talked=yes → managers=yes → senior=yes → stage-4",
+    ]
+
+
+@pytest.mark.parametrize("flow", sorted(FLOWS))
+def test_every_node_is_on_a_path_and_every_step_follows_next_node(flow: str) -> None:
+    text = FLOWS[flow].shown(TODAY).text
+    on_paths = set()
+    for path in paths(text):
+        assert text.nodes[path[-1].node].outcome is not None
+        for step, after in zip(path, path[1:]):
+            assert next_node(text, step.node, step.value) == after.node
+            on_paths.add(step.node)
+        on_paths.add(path[-1].node)
+    assert on_paths == set(text.nodes)
+    assert next_node(text, text.start, "no-such-answer") is None
+
+
+def test_answer_values_come_from_labels_unless_given() -> None:
+    node = FLOWS["notify-the-panel"].shown(TODAY).text.nodes["abuse-or-neglect"]
+    assert [answer_value(a) for a in node.answers] == ["yes", "not-sure", "no"]
+
+
+# Deadlines across weekends and bank holidays.
+
+FIVE = Timescale(within="5 working days", of="becoming aware")
+HOLIDAYS = SITE.content["calendar"]
+
+
+@pytest.mark.parametrize(
+    ("start", "due"),
+    [
+        (date(2024, 5, 13), date(2024, 5, 20)),  # Monday: the next Monday
+        (date(2024, 5, 10), date(2024, 5, 17)),  # Friday: the weekend does not count
+        (date(2024, 5, 11), date(2024, 5, 17)),  # Saturday: counting starts on Monday
+        (date(2024, 5, 1), date(2024, 5, 9)),  # Wednesday, over the early May bank holiday (6 May)
+        (date(2024, 12, 20), date(2024, 12, 31)),  # Friday before Christmas Day and Boxing Day
+        (date(2024, 12, 24), date(2025, 1, 3)),  # Christmas Eve, over three bank holidays
+        (date(2024, 3, 27), date(2024, 4, 5)),  # over Good Friday and Easter Monday
+    ],
+)
+def test_working_days_skip_weekends_and_bank_holidays(start: date, due: date) -> None:
+    assert deadline(start, FIVE, HOLIDAYS) == due
+
+
+def test_other_units() -> None:
+    assert deadline(date(2024, 1, 31), Timescale(within="1 month", of="x")) == date(2024, 2, 29)
+    assert deadline(date(2024, 1, 31), Timescale(within="6 months", of="x")) == date(2024, 7, 31)
+    assert deadline(date(2024, 1, 1), Timescale(within="3 days", of="x")) == date(2024, 1, 4)
+    assert deadline(date(2024, 1, 1), Timescale(within="2 weeks", of="x")) == date(2024, 1, 15)
+    assert deadline(date(2024, 1, 1), Timescale(within="24 hours", of="x")) is None
+
+
+# Invalid flows: each class with its exact message.
+
+
+def flow_problems(root: Path, text: str) -> list[str]:
+    write(root, "data/flows/notify.yml", text)
+    return [p for p in load_problems(today=TODAY) if ": warning: " not in p and ": notice: " not in p]
+
+
+def test_the_small_flow_is_valid(small: Path) -> None:
+    write(small, "data/flows/notify.yml", FLOW)
+    assert [str(p) for p in load_site("data", today=TODAY).warnings if p.is_error] == []
+
+
+def test_an_unknown_next_node(small: Path) -> None:
+    text = FLOW.replace('{label: "Yes", next: harm}', '{label: "Yes", next: harrm}')
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:16:34: versions[0].nodes.abuse.answers[0].next: unknown node 'harrm' (did you mean 'harm'?)"
+    ]
+
+
+def test_a_loop(small: Path) -> None:
+    text = FLOW.replace('{label: "No", next: no-action}\n      notify', '{label: "No", next: abuse}\n      notify')
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:22:33: versions[0].nodes.harm.answers[1].next: goes back to 'abuse': a flow cannot "
+        "loop (abuse → harm → abuse)"
+    ]
+
+
+def test_a_question_with_one_answer_and_an_unreachable_node(small: Path) -> None:
+    text = FLOW.replace('          - {label: "No", next: no-action}\n      harm', "      harm")
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:16:11: versions[0].nodes.abuse.answers: a question needs at least 2 answers, got 1"
+    ]
+    text = FLOW.replace('{label: "No", next: no-action}\n      harm', '{label: "No", next: harm}\n      harm').replace(
+        '{label: "No", next: no-action}\n      notify', '{label: "No", next: notify}\n      notify'
+    )
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:30:9: versions[0].nodes.no-action: this outcome is never reached from the start node 'abuse'"
+    ]
+
+
+def test_a_dead_end_and_a_confused_node(small: Path) -> None:
+    text = FLOW.replace("        outcome: no-further-action\n", "").replace("        outcome: act-now\n", "        outcome: act-now\n        question: Really?\n")
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:24:9: versions[0].nodes.notify: a node is a question or an outcome, not both: remove 'question' or 'outcome'",
+        "data/flows/notify.yml:31:9: versions[0].nodes.no-action: expected a question (with 'question' and 'answers') or "
+        "an outcome (with 'outcome', 'title' and 'text')",
+    ]
+
+
+def test_a_bad_deadline_start_and_references(small: Path) -> None:
+    text = FLOW.replace("within: 5 working days", "within: five working days")
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:27:28: versions[0].nodes.notify.deadline.within: expected a time such as '5 working days', "
+        "'24 hours' or '3 months', got 'five working days'"
+    ]
+    text = FLOW.replace("start: abuse", "start: notify").replace("contacts: [front-door]", "contacts: [front-dor]")
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:10:12: versions[0].start: the start node 'notify' must be a question",
+    ]
+    text = FLOW.replace("contacts: [front-door]", "contacts: [front-dor]").replace("terms: [cspr]", "terms: [cpsr]")
+    assert flow_problems(small, text) == [
+        "data/flows/notify.yml:14:17: versions[0].nodes.abuse.terms[0]: unknown glossary 'cpsr' (did you mean 'cspr'?)",
+        "data/flows/notify.yml:28:20: versions[0].nodes.notify.contacts[0]: unknown contact 'front-dor' (did you mean 'front-door'?)",
+    ]
+
+
+def test_a_later_version_changes_only_what_it_gives(small: Path) -> None:
+    text = FLOW + """\
+  - version: 2
+    effective: 2024-03-01
+    note: Outcome reworded.
+    title: Should this be notified?
+"""
+    write(small, "data/flows/notify.yml", text)
+    flow: Flow = load_site("data", today=TODAY).content["flows"]["notify"]
+    v1, v2 = flow.editions
+    assert v2.text.title == "Should this be notified?" and v2.text.nodes == v1.text.nodes
+    assert flow.shown(date(2024, 2, 29)) is v1 and flow.shown(date(2024, 3, 1)) is v2
