@@ -53,10 +53,11 @@
   }
 
   function longDate(iso, weekday) {
+    // GOV.UK style: "Thursday 9 May 2024", without the comma Intl puts after the weekday.
     var p = iso.split("-").map(Number);
-    var options = { day: "numeric", month: "long", year: "numeric" };
-    if (weekday !== false) options.weekday = "long";
-    return new Date(p[0], p[1] - 1, p[2]).toLocaleDateString("en-GB", options);
+    var d = new Date(p[0], p[1] - 1, p[2]);
+    var day = d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    return weekday === false ? day : d.toLocaleDateString("en-GB", { weekday: "long" }) + " " + day;
   }
 
   function iso(d) {
