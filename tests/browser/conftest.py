@@ -83,5 +83,14 @@ def axe() -> Axe:
 
 def axe_violations(axe: Axe, page: Page) -> str:
     """An empty string when the page passes axe-core at WCAG 2.2 AA, else the report."""
+    # A tooltip fading out after focus moves is half transparent for a moment: judge the settled page.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    return results.generate_report() if results.violations_count else ""
+    if not results.violations_count:
+        return ""
+    where = [
+        f"{v['id']}: {node['target']}: {(node.get('any') or node.get('all') or [{}])[0].get('message', '')}"
+        for v in results.response["violations"]
+        for node in v["nodes"]
+    ]
+    return "\n".join(where) + "\n" + results.generate_report()
