@@ -63,7 +63,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_name = partnership.name
         config.site_description = partnership.description
         config.site_url = config.site_url or partnership.site_url
-        config.extra["guidance"] = {"emergency": emergency_banner(partnership), "short_name": partnership.short_name}
+        config.extra["guidance"] = {
+            "emergency": emergency_banner(partnership),
+            "short_name": partnership.short_name,
+            "exit_url": partnership.exit_url,
+        }
         self.pages = site_pages(self.site)
         site_nav(config.nav, self.site)
         self.matcher = TermMatcher.for_glossary(self.site.glossary)

@@ -6,11 +6,16 @@ from typing import Any
 
 from ..errors import Problem
 from ..models import Partnership
-from ..site import Source
+from pathlib import Path
+
+from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
 from . import Kind
 
-__all__ = ["PartnershipKind"]
+__all__ = ["EXIT_SCRIPT", "PartnershipKind"]
+
+# "Exit this page", on every public page and every flow (overrides/main.html places the button).
+EXIT_SCRIPT = "assets/guidance/exit.js"
 
 
 class PartnershipKind(Kind):
@@ -28,3 +33,6 @@ class PartnershipKind(Kind):
             known = [c.id for c in partnership.contacts]
             problems.append(unknown_reference(doc, ("main_contact",), "contact", partnership.main_contact, known))
         return partnership, problems
+
+    def pages(self, site: SiteData) -> list[Page]:
+        return [Page(EXIT_SCRIPT, (Path(__file__).parent.parent / "assets" / "exit.js").read_text(encoding="utf-8"))]

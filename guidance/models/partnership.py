@@ -43,6 +43,10 @@ class Partnership(Strict):
     description: Text = Field(description="One or two sentences for the home page and search engines.")
     site_url: HttpsUrl | None = Field(None, description="Where the site is published.")
     emergency: Text = Field(description="What to do if a child is in immediate danger. Shown on every page.")
+    exit_url: HttpsUrl = Field(
+        "https://www.bbc.co.uk/weather",
+        description="Where 'Exit this page' goes: a neutral site that gives nothing away in a browser's history.",
+    )
     contacts: list[Contact] = Field(min_length=1)
     main_contact: Id = Field(description="Id of the contact shown beside the emergency line on every page.")
     audiences: list[Audience] = Field(min_length=1)
