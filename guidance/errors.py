@@ -59,7 +59,7 @@ class GuidanceError(Exception):
     """Raised with every problem found, so that all of them can be reported at once."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # one line per problem, however many rules met it
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from pydantic import ValidationError
-
 from . import versions
 from .errors import Path, suggest
 from .models.flow import Answer, FlowFile, FlowText, Node
@@ -24,7 +22,6 @@ __all__ = [
 ]
 
 FLOWS_INDEX = "flows/index.md"
-_TEXT_FIELDS = tuple(FlowText.model_fields)
 
 
 def answer_value(answer: Answer) -> str:
@@ -167,52 +164,15 @@ def _loops(text: FlowText) -> list[tuple[Path, str]]:
     return problems
 
 
-@dataclass(frozen=True)
-class FlowEdition:
-    flow_id: str
-    number: int
-    effective: date
-    change: str
-    note: str | None
-    release: str | None
-    text: FlowText
-
-    @property
-    def major(self) -> bool:
-        return self.change == "major"
+FlowEdition = versions.Edition[FlowText]
 
 
 @dataclass
-class Flow:
+class Flow(versions.Versioned[FlowText]):
+    text_model = FlowText
+    lock_kind = "flow"
     source: FlowFile
-    editions: list[FlowEdition]
-
-    @classmethod
-    def build(cls, source: FlowFile) -> tuple[Flow, list[tuple[int, ValidationError]]]:
-        editions, failures = [], []
-        for i, fields in versions.carry_forward(source.versions, _TEXT_FIELDS):
-            v = source.versions[i]
-            try:
-                text = FlowText.model_validate(fields)
-            except ValidationError as exc:
-                failures.append((i, exc))
-                continue
-            editions.append(FlowEdition(source.id, v.version, v.effective, v.change, v.note, v.release, text))
-        return cls(source, editions), failures
-
-    @property
-    def id(self) -> str:
-        return self.source.id
 
     @property
     def page(self) -> str:
         return f"flows/{self.id}/index.md"
-
-    def shown(self, today: date) -> FlowEdition:
-        return versions.in_force_on(self.editions, today) or self.editions[0]
-
-    def upcoming(self, today: date) -> list[FlowEdition]:
-        return versions.upcoming(self.editions, today)
-
-    def until(self, edition: FlowEdition) -> date | None:
-        return versions.until(self.editions, edition)

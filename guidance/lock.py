@@ -12,11 +12,12 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from pathlib import Path as FilePath
 
 from .errors import GuidanceError, Path as FieldPath, Problem, Severity, display_path
 from .yamlio import Document
 
-__all__ = ["LOCK_FILE", "Lock", "Locked", "Record", "check_lock", "content_hash", "updated_entries"]
+__all__ = ["LOCK_FILE", "Lock", "Locked", "Record", "check_lock", "check_published", "content_hash", "updated_entries"]
 
 LOCK_FILE = "versions.lock"
 
@@ -52,10 +53,11 @@ class Lock:
             for key in entries:
                 _order(key)
         except json.JSONDecodeError as exc:
-            raise GuidanceError([Problem(display_path(path), exc.lineno, exc.colno, "", f"invalid lock file: {exc.msg}")]) from None
+            message = f"invalid lock file: {exc.msg}; restore it from version control (git checkout -- {display_path(path)})"
+            raise GuidanceError([Problem(display_path(path), exc.lineno, exc.colno, "", message)]) from None
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             message = f"expected entries like \"procedure/early-help/1\": {{\"effective\": \"2024-03-01\", \"sha256\": \"...\"}}; {exc}"
-            raise GuidanceError([Problem(display_path(path), 1, 1, "", f"invalid lock file: {message}; run `guidance lock` to rewrite it")]) from None
+            raise GuidanceError([Problem(display_path(path), 1, 1, "", f"invalid lock file: {message}; restore it from version control (git checkout -- {display_path(path)})")]) from None
         lines = {}
         for number, line in enumerate(text.splitlines(), 1):
             key = line.strip().split('"')[1] if line.strip().startswith('"') else None
@@ -140,6 +142,15 @@ def check_lock(lock: Lock, kind: str, records: list[Record], today: date) -> lis
                 )
             )
     return problems
+
+
+def check_published(data_dir: FilePath, kind: str, records: list[Record], today: date) -> list[Problem]:
+    """:func:`check_lock` against ``data_dir``'s lock file; a broken lock file is a problem, not a crash."""
+    try:
+        lock = Lock.read(data_dir)
+    except GuidanceError as exc:
+        return exc.problems
+    return check_lock(lock, kind, records, today)
 
 
 def updated_entries(lock: Lock, records: list[Record]) -> list[Locked]:

@@ -125,10 +125,13 @@ class MacroErrors(logging.Filter):
             text = path.read_text(encoding="utf-8").splitlines()
         except OSError:
             return shown
-        # Macros render the page without its front matter: count it back in.
+        # Macros render the page without its front matter and the blank lines MkDocs strips after
+        # it: count them back in.
         offset = 0
         if text and text[0].strip() == "---":
             offset = next((i + 1 for i, line in enumerate(text[1:], 1) if line.strip() == "---"), 0)
+            while offset and offset < len(text) and not text[offset]:
+                offset += 1
         line = template_line + offset
         column = text[line - 1].find("{{") + 1 if 0 < line <= len(text) else 0
         return f"{shown}:{line}:{max(column, 1)}"

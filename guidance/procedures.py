@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-from pydantic import ValidationError
-
 from . import versions
-from .models.procedure import ProcedureFile, ProcedureText, Release, Version
+from .models.procedure import ProcedureFile, ProcedureText, Release
 
 __all__ = [
     "CHANGES_FEED", "CHANGES_PAGE", "INDEX_PAGE", "AS_AT_PAGE", "Change", "Edition", "Procedure", "Procedures",
@@ -23,64 +21,14 @@ CHANGES_PAGE = "procedures/changes.md"
 CHANGES_FEED = "procedures/changes.xml"
 AS_AT_PAGE = "procedures/as-at.md"
 
-_TEXT_FIELDS = tuple(ProcedureText.model_fields)
-
-
-@dataclass(frozen=True)
-class Edition:
-    """One version of a procedure with its whole text, however little of it the version restated."""
-
-    procedure_id: str
-    number: int
-    effective: date
-    change: str
-    note: str | None
-    release: str | None
-    text: ProcedureText
-
-    @property
-    def major(self) -> bool:
-        return self.change == "major"
+Edition = versions.Edition[ProcedureText]
 
 
 @dataclass
-class Procedure:
+class Procedure(versions.Versioned[ProcedureText]):
+    text_model = ProcedureText
+    lock_kind = "procedure"
     source: ProcedureFile
-    editions: list[Edition]
-
-    @classmethod
-    def build(cls, source: ProcedureFile) -> tuple[Procedure, list[tuple[int, ValidationError]]]:
-        """The procedure, and for each version whose carried-forward text is incomplete, why."""
-        editions, failures = [], []
-        for i, fields in versions.carry_forward(source.versions, _TEXT_FIELDS):
-            v = source.versions[i]
-            try:
-                text = ProcedureText.model_validate(fields)
-            except ValidationError as exc:
-                failures.append((i, exc))
-                continue
-            editions.append(Edition(source.id, v.version, v.effective, v.change, v.note, v.release, text))
-        return cls(source, editions), failures
-
-    @property
-    def id(self) -> str:
-        return self.source.id
-
-    def in_force_on(self, day: date) -> Edition | None:
-        return versions.in_force_on(self.editions, day)
-
-    def shown(self, today: date) -> Edition:
-        """The version its main page shows: the one in force, or the first to come if none is yet."""
-        return self.in_force_on(today) or self.editions[0]
-
-    def upcoming(self, today: date) -> list[Edition]:
-        return versions.upcoming(self.editions, today)
-
-    def until(self, edition: Edition) -> date | None:
-        return versions.until(self.editions, edition)
-
-    def previous(self, edition: Edition) -> Edition | None:
-        return self.editions[edition.number - 2] if edition.number > 1 else None
 
     def last_major(self, edition: Edition) -> Edition:
         """The latest major change up to ``edition``: what a minor version's readers last saw change."""

@@ -7,13 +7,21 @@ the next one's, so exactly one applies on any date after the first.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterator, Protocol, Sequence, TypeVar
+from typing import Any, ClassVar, Generic, Iterator, Mapping, Protocol, Sequence, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from .errors import Path, Problem
+from .lock import Record, content_hash
+from .validate import unknown_reference
 from .yamlio import Document
 
-__all__ = ["Dated", "carry_forward", "check_versions", "in_force_on", "until", "upcoming"]
+__all__ = [
+    "Dated", "Edition", "Versioned", "carry_forward", "check_versions", "in_force_on", "unknown_releases", "until",
+    "upcoming",
+]
 
 
 class Dated(Protocol):
@@ -99,3 +107,103 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value.model_dump(exclude_none=True) if hasattr(value, "model_dump") else value
+
+
+T = TypeVar("T", bound=BaseModel)
+V = TypeVar("V", bound="Versioned[Any]")
+
+
+@dataclass(frozen=True)
+class Edition(Generic[T]):
+    """One version of a document with its whole text, however little of it the version restated."""
+
+    number: int
+    effective: date
+    change: str
+    note: str | None
+    release: str | None
+    text: T
+
+    @property
+    def major(self) -> bool:
+        return self.change == "major"
+
+
+@dataclass
+class Versioned(Generic[T]):
+    """A document kept in every version it ever had: a procedure, a flow.
+
+    Subclasses name the model of a version's whole text and the kind the lock file records.
+    ``source`` is the file's model: an ``id`` and ``versions``, oldest first.
+    """
+
+    text_model: ClassVar[type[BaseModel]]
+    lock_kind: ClassVar[str]
+
+    source: Any
+    editions: list[Edition[T]]
+
+    @classmethod
+    def build(cls: type[V], source: Any, document: Document) -> tuple[V, list[Problem]]:
+        """The document with each version's whole text, and every problem with its versions."""
+        problems = check_versions(document, ("versions",), source.versions)
+        editions: list[Edition[Any]] = []
+        missing: set[object] = set()  # a field missing from version 1 is missing from every later one too
+        for i, fields in carry_forward(source.versions, tuple(cls.text_model.model_fields)):
+            v = source.versions[i]
+            try:
+                text = cls.text_model.model_validate(fields)
+            except ValidationError as exc:
+                for field in {e["loc"][0] for e in exc.errors()} - missing:
+                    missing.add(field)
+                    problems.append(
+                        document.problem(
+                            ("versions", i),
+                            f"missing required field '{field}' (version 1 gives the whole text; "
+                            "later versions give only what they change)",
+                        )
+                    )
+                continue
+            editions.append(Edition(v.version, v.effective, v.change, v.note, v.release, text))
+        return cls(source, editions), problems
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    def in_force_on(self, day: date) -> Edition[T] | None:
+        return in_force_on(self.editions, day)
+
+    def shown(self, today: date) -> Edition[T]:
+        """The version its main page shows: the one in force, or the first to come if none is yet."""
+        return self.in_force_on(today) or self.editions[0]
+
+    def upcoming(self, today: date) -> list[Edition[T]]:
+        return upcoming(self.editions, today)
+
+    def until(self, edition: Edition[T]) -> date | None:
+        return until(self.editions, edition)
+
+    def previous(self, edition: Edition[T]) -> Edition[T] | None:
+        return self.editions[edition.number - 2] if edition.number > 1 else None
+
+    def records(self, document: Document) -> list[Record]:
+        """Each version as the lock file sees it: a hash of its date, note and whole text."""
+        former = tuple(getattr(self.source, "former_ids", ()))
+        return [
+            Record(
+                self.lock_kind, self.id, e.number, e.effective,
+                content_hash({"effective": e.effective, "change": e.change, "note": e.note, "text": e.text.model_dump()}),
+                document, ("versions", i), former, len(self.editions),
+            )
+            for i, e in enumerate(self.editions)
+        ]
+
+
+def unknown_releases(document: Document, versions: Sequence[Any], releases: Mapping[str, Any]) -> list[Problem]:
+    """Versions that name a release data/releases.yml does not have."""
+    return [
+        unknown_reference(document, ("versions", i, "release"), "release", v.release, list(releases))
+        for i, v in enumerate(versions)
+        if v.release and v.release not in releases
+    ]

@@ -274,7 +274,10 @@ def test_a_broken_lock_file_is_reported_not_raised(locked: Path) -> None:
     (locked / "data/versions.lock").write_text('{\n  "procedure/early-help/1": {"effective": \n}\n')
     result = run_cli("check", cwd=locked)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == "data/versions.lock:3:1: invalid lock file: Expecting value"
+    assert result.stderr.splitlines()[0] == (
+        "data/versions.lock:3:1: invalid lock file: Expecting value; restore it from version control "
+        "(git checkout -- data/versions.lock)"
+    )
 
 
 def test_a_bad_build_date_is_reported_not_raised(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -282,3 +285,12 @@ def test_a_bad_build_date_is_reported_not_raised(locked: Path, monkeypatch: pyte
     result = run_cli("check", cwd=locked)
     assert result.returncode == 1
     assert result.stderr == "GUIDANCE_TODAY: expected a date as YYYY-MM-DD, got '2026-13-01'\n"
+
+
+def test_a_bad_procedure_macro_fails_the_build_in_one_line(locked: Path) -> None:
+    page = locked / "docs/about/index.md"
+    page.write_text(page.read_text() + '\n{{ in_force_on("2023-13-01") }}\n', encoding="utf-8")
+    result = run_cli("build", cwd=locked)
+    assert result.returncode == 1 and not (locked / "site").exists()
+    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "2023-13-01" in text)
+    assert f"docs/about/index.md:{line}:1: in_force_on('2023-13-01'): expected a date as YYYY-MM-DD, got '2023-13-01'" in result.stderr

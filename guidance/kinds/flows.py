@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import GuidanceError, Problem
+from ..errors import Problem
 from ..flows import FLOWS_INDEX, Flow, graph_problems
-from ..lock import Lock, Record, check_lock, content_hash
+from ..lock import Record, check_published
 from ..models import FlowFile
 from ..references import Target, Targets, check_references
 from ..render import flows as render
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
-from ..versions import check_versions
+from ..versions import unknown_releases
 from . import Kind, all_targets
 
 __all__ = ["FlowsKind"]
@@ -30,16 +30,8 @@ class FlowsKind(Kind):
         flows: dict[str, Flow] = {}
         for source in sources:
             doc, data = source.document, source.model
-            problems += check_versions(doc, ("versions",), data.versions)
-            flow, failures = Flow.build(data)
-            reported: set[object] = set()
-            for i, exc in failures:
-                for error in exc.errors():
-                    field = error["loc"][0]
-                    if field not in reported:
-                        reported.add(field)
-                        message = f"missing required field '{field}' (version 1 gives the whole flow; later versions give only what they change)"
-                        problems.append(doc.problem(("versions", i), message))
+            flow, found = Flow.build(data, doc)
+            problems += found
             seen: set[tuple[object, ...]] = set()
             for edition in flow.editions:
                 for path, message in graph_problems(edition.text):
@@ -57,9 +49,8 @@ class FlowsKind(Kind):
         problems = []
         for source in site.sources[self.name]:
             doc = source.document
+            problems += unknown_releases(doc, source.model.versions, releases)
             for i, version in enumerate(source.model.versions):
-                if version.release and version.release not in releases:
-                    problems.append(unknown_reference(doc, ("versions", i, "release"), "release", version.release, list(releases)))
                 for ident, node in (version.nodes or {}).items():
                     where = ("versions", i, "nodes", ident)
                     problems += check_references(doc, (((*where, "links", j), r) for j, r in enumerate(node.links)), targets)
@@ -69,25 +60,15 @@ class FlowsKind(Kind):
                     for j, contact in enumerate(node.contacts):
                         if contact not in contacts:
                             problems.append(unknown_reference(doc, (*where, "contacts", j), "contact", contact, contacts))
-        try:
-            lock = Lock.read(site.data_dir)
-        except GuidanceError as exc:
-            return problems + exc.problems
-        return problems + check_lock(lock, "flow", self.versioned(site), site.today)
+        return problems + check_published(site.data_dir, "flow", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:
         flows: dict[str, Flow] = site.content[self.name]
         records = []
         for source in site.sources[self.name]:
             flow = flows[source.model.id]
-            if flow.source is not source.model:
-                continue
-            for i, e in enumerate(flow.editions):
-                content = {"effective": e.effective, "change": e.change, "note": e.note, "text": e.text.model_dump()}
-                records.append(
-                    Record("flow", flow.id, e.number, e.effective, content_hash(content), source.document, ("versions", i),
-                           latest=len(flow.editions))
-                )
+            if flow.source is source.model:  # not a duplicate id, which is reported already
+                records += flow.records(source.document)
         return records
 
     def targets(self, site: SiteData) -> Targets:

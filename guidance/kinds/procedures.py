@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import GuidanceError, Problem, Severity
-from ..lock import Lock, Record, check_lock, content_hash
+from ..errors import Problem, Severity
+from ..lock import Record, check_published
 from ..models import ProcedureFile
 from ..procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, Procedure, Procedures
 from ..references import Target, Targets, check_references
@@ -16,8 +16,8 @@ from ..render.feed import FeedEntry, atom_feed
 from ..render.markdown import long_date, page_url
 from ..render.redirects import redirect_file, redirect_page
 from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids, unknown_reference
-from ..versions import check_versions
+from ..validate import duplicate_ids
+from ..versions import unknown_releases
 from . import Kind, all_targets
 
 __all__ = ["ProceduresKind"]
@@ -34,23 +34,9 @@ class ProceduresKind(Kind):
         problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "procedure")
         by_id: dict[str, Procedure] = {}
         for source in sources:
-            doc, data = source.document, source.model
-            problems += check_versions(doc, ("versions",), data.versions)
-            procedure, failures = Procedure.build(data)
-            reported = set()  # a field missing from version 1 is missing from every later one too
-            for i, exc in failures:
-                for error in exc.errors():
-                    if error["loc"][0] in reported:
-                        continue
-                    reported.add(error["loc"][0])
-                    problems.append(
-                        doc.problem(
-                            ("versions", i),
-                            f"missing required field '{error['loc'][0]}' (version 1 gives the whole text; "
-                            "later versions give only what they change)",
-                        )
-                    )
-            by_id.setdefault(data.id, procedure)
+            procedure, found = Procedure.build(source.model, source.document)
+            problems += found
+            by_id.setdefault(procedure.id, procedure)
         return Procedures(by_id), problems
 
     def check(self, site: SiteData) -> list[Problem]:
@@ -60,30 +46,19 @@ class ProceduresKind(Kind):
         for source in site.sources[self.name]:
             doc, data = source.document, source.model
             problems += _review_dates(source, site)
+            problems += unknown_releases(doc, data.versions, releases)
             for i, v in enumerate(data.versions):
-                if v.release and v.release not in releases:
-                    problems.append(unknown_reference(doc, ("versions", i, "release"), "release", v.release, list(releases)))
                 links = (("versions", i, "links", j) for j in range(len(v.links or [])))
                 problems += check_references(doc, zip(links, v.links or []), targets)
-        try:
-            lock = Lock.read(site.data_dir)
-        except GuidanceError as exc:
-            return problems + exc.problems
-        return problems + check_lock(lock, "procedure", self.versioned(site), site.today)
+        return problems + check_published(site.data_dir, "procedure", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:
         procedures: Procedures = site.content[self.name]
         records = []
         for source in site.sources[self.name]:
-            p = procedures.by_id[source.model.id]
-            if p.source is not source.model:
-                continue  # a duplicate id, reported already
-            for i, e in enumerate(p.editions):
-                content = {"effective": e.effective, "change": e.change, "note": e.note, "text": e.text.model_dump()}
-                records.append(
-                    Record("procedure", p.id, e.number, e.effective, content_hash(content), source.document,
-                           ("versions", i), tuple(p.source.former_ids), len(p.editions))
-                )
+            procedure = procedures.by_id[source.model.id]
+            if procedure.source is source.model:  # not a duplicate id, which is reported already
+                records += procedure.records(source.document)
         return records
 
     def targets(self, site: SiteData) -> Targets:
