@@ -18,6 +18,7 @@ __all__ = [
     "Problem",
     "Severity",
     "describe",
+    "in_order",
     "display_path",
     "format_path",
     "suggest",
@@ -55,11 +56,19 @@ class Problem:
         return self.severity is Severity.WARNING
 
 
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTICE: 2}
+
+
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Errors first, then warnings, then notices; each by file and position."""
+    return sorted(problems, key=lambda p: (_RANK[p.severity], p))
+
+
 class GuidanceError(Exception):
     """Raised with every problem found, so that all of them can be reported at once."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))  # one line per problem, however many rules met it
+        self.problems = in_order(set(problems))  # one line per problem, however many rules met it
         super().__init__(self.report())
 
     def report(self) -> str:

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import GuidanceError, Problem, display_path
+from .errors import GuidanceError, Problem, display_path, in_order
 from .jargon import jargon_warnings
 from .kinds import KINDS, Kind
 from .shape import validate_document
@@ -42,7 +42,7 @@ def load_site(
         problems += jargon_warnings(site, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):
         raise GuidanceError(problems)
-    site.warnings = sorted(problems)
+    site.warnings = in_order(problems)
     return site
 
 

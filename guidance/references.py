@@ -15,7 +15,7 @@ from .yamlio import Document
 __all__ = ["PLANNED", "Target", "Targets", "check_reference", "check_references", "split"]
 
 # Kinds a link may name before the project has them; checked once they exist.
-PLANNED = ("procedure", "flow", "brief", "service")
+PLANNED = ("service",)
 
 
 @dataclass(frozen=True)

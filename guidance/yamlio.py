@@ -39,6 +39,7 @@ class Document:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of ``path``, or of its nearest ancestor that exists."""
@@ -48,6 +49,32 @@ class Document:
         while path and path not in self.values:
             path = path[:-1]
         return self.values.get(path, (1, 1))
+
+    def find(self, path: Path, needle: str, after: tuple[int, int] | None = None) -> tuple[int, int]:
+        """Line and column of ``needle`` as written inside the scalar at ``path`` (after ``after``).
+
+        For text found in a value rather than the value itself: a postcode in a paragraph.
+        Words folded across lines in the file still match. Falls back to the value's position.
+        """
+        start = self.where(path)
+        if not self.text or tuple(path) not in self.values:
+            return start
+        lines = self.text.splitlines(keepends=True)
+        offsets = [0]
+        for line in lines:
+            offsets.append(offsets[-1] + len(line))
+
+        def offset(at: tuple[int, int]) -> int:
+            return offsets[min(at[0], len(lines)) - 1] + at[1] - 1
+
+        begin = offset(after) + 1 if after and after >= start else offset(start)
+        ends = [offset(p) for p in (*self.values.values(), *self.keys.values()) if offset(p) > offset(start)]
+        pattern = r"\s+".join(re.escape(word) for word in needle.split())
+        match = re.compile(pattern).search(self.text, begin, min(ends, default=len(self.text)))
+        if match is None:
+            return start
+        line = next(i for i, o in enumerate(offsets) if o > match.start())
+        return line, match.start() - offsets[line - 1] + 1
 
     def problem(self, path: Path, message: str, *, key: bool = False, **kw: Any) -> Problem:
         line, column = self.where(path, key=key)
@@ -74,7 +101,7 @@ def parse_yaml(text: str, file: str) -> Document:
         raise GuidanceError([Problem(file, line, column, "", f"invalid YAML: {reason}")]) from None
     except yaml.YAMLError as exc:
         raise GuidanceError([Problem(file, 1, 1, "", f"invalid YAML: {exc}")]) from None
-    builder = _Builder(Document(file, None))
+    builder = _Builder(Document(file, None, text=text))
     builder.document.data = builder.build(node, ()) if node is not None else None
     if builder.problems:
         raise GuidanceError(builder.problems)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from guidance.errors import suggest
+from guidance.render.briefs import brief_card as render_brief_card
 from guidance.render.history import change_list, in_force_list
 from guidance.render.glossary import GLOSSARY_PAGE, term_list, term_reference
 from guidance.render.markdown import link, relative_to_page
@@ -113,3 +114,25 @@ def define_env(env):
         chosen = [find_procedure(ident, "in_force_on")] if ident else None
         pairs = [(p, e) for p, e in procedures().in_force_on(when) if chosen is None or p in chosen]
         return in_force_list(pairs, when, env.page.file.src_uri)
+
+    def briefs():
+        if "briefs" not in site.content:
+            raise ValueError("this partnership has no learning briefs in data/briefs/")
+        return site.content["briefs"]
+
+    @env.macro
+    def brief_card(ident: str, level: int = 3) -> str:
+        """A learning brief as a card: title, review, learning and themes, e.g. ``brief_card("child-b-2025")``."""
+        found = briefs().by_id.get(ident)
+        if found is None:
+            raise ValueError(f"brief_card({ident!r}): unknown brief{suggest(ident, list(briefs().by_id))}")
+        return render_brief_card(found, site.content.get("themes", {}), env.page.file.src_uri, level)
+
+    @env.macro
+    def briefs_for_theme(theme: str, level: int = 3) -> str:
+        """Every brief filed under a theme, newest first, e.g. ``briefs_for_theme("neglect")``."""
+        themes = site.content.get("themes", {})
+        if theme not in themes:
+            raise ValueError(f"briefs_for_theme({theme!r}): unknown theme{suggest(theme, list(themes))}")
+        found = briefs().for_theme(theme)
+        return "\n".join(render_brief_card(b, themes, env.page.file.src_uri, level) for b in found) or "No briefs yet.\n"

@@ -104,7 +104,7 @@ levels:
     summary: Needs met by universal services.
     response: No referral needed.
     actions: [Keep supporting the family.]
-    links: [glossary:cspr, procedure:early-help]
+    links: [glossary:cspr, threshold:2]
   - id: 2
     name: Early help
     colour: orange

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import ROOT
+from tests.helpers import EXAMPLE_TODAY, ROOT
 from guidance import GuidanceError, SiteData, load_site
 from guidance.yamlio import parse_yaml
 
@@ -136,6 +137,7 @@ def test_text_edits_of_the_example_glossary(choices: st.DataObject) -> None:
 
 
 def test_the_example_itself_loads() -> None:
-    result = outcome(EXAMPLE_GLOSSARY, (ROOT / "data/thresholds.yml").read_text())
-    assert isinstance(result, SiteData) and len(result.glossary) >= 60
+    result = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY))
+    assert len(result.glossary) >= 60
     assert len(result.content["thresholds"].indicators) >= 80
+    assert len(result.content["briefs"]) >= 6

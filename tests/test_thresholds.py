@@ -63,7 +63,7 @@ def test_a_reason_must_name_a_real_domain(small: Path) -> None:
 
 
 def test_links_and_contacts_must_resolve(small: Path) -> None:
-    broken = (THRESHOLDS.replace("links: [glossary:cspr, procedure:early-help]", "links: [glossary:csrp, procedur:early-help, cspr]")
+    broken = (THRESHOLDS.replace("links: [glossary:cspr, threshold:2]", "links: [glossary:csrp, procedur:early-help, cspr]")
               .replace("contacts: [front-door]", "contacts: [front-dor]"))
     assert problems(small, broken) == [
         "data/thresholds.yml:22:13: levels[0].links[0]: unknown glossary 'csrp' (did you mean 'cspr'?)",

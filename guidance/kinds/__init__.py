@@ -13,10 +13,10 @@ from pydantic import BaseModel
 
 from ..errors import Problem
 from ..lock import Record
-from ..references import Targets
+from ..references import Target, Targets, split
 from ..site import Page, SiteData, Source
 
-__all__ = ["KINDS", "Kind", "Scaffold", "all_targets"]
+__all__ = ["KINDS", "Kind", "Scaffold", "all_targets", "backlinks"]
 
 
 class Scaffold:
@@ -34,6 +34,7 @@ class Kind:
     single: ClassVar[bool] = False  # exactly one file, e.g. partnership.yml
     entry_types: ClassVar[tuple[str, ...]] = ()  # what ``guidance new`` can scaffold
     index_page: ClassVar[str | None] = None  # where nav() entries go in mkdocs.yml's nav
+    link_kinds: ClassVar[tuple[str, ...]] = ()  # what links written kind:id can name here, e.g. ("procedure",)
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Any, list[Problem]]:
         """The kind's content from its files, and problems that span them (e.g. duplicate ids)."""
@@ -59,20 +60,43 @@ class Kind:
         """What links written ``kind:id`` can point at in this kind (see guidance.references)."""
         return {}
 
+    def links(self, site: SiteData) -> list[tuple[str, Target]]:
+        """The links (``kind:id``) this kind's pages make, each with the page that makes it."""
+        return []
+
     def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
         raise NotImplementedError
 
 
 def all_targets(site: SiteData) -> Targets:
-    """Every link target offered by every kind that has content."""
-    targets: Targets = {}
+    """Every link target offered by every kind; a kind with no content offers none, so links to it fail."""
+    targets: Targets = {name: {} for kind in KINDS for name in kind.link_kinds}
     for kind in KINDS:
         if kind.name in site.content:
             targets.update(kind.targets(site))
     return targets
 
 
+def backlinks(site: SiteData, kind: str) -> dict[str, list[Target]]:
+    """For each linked-to place (a target's href), the pages of ``kind`` that link to it.
+
+    Keyed by where the target is, not how the link was written, so a link to a procedure's
+    former id counts as a link to the procedure.
+    """
+    targets = all_targets(site)
+    found: dict[str, list[Target]] = {}
+    for k in KINDS:
+        if k.name == kind and k.name in site.content:
+            for reference, source in k.links(site):
+                ref_kind, ident = split(reference)
+                target = targets.get(ref_kind, {}).get(ident)
+                if target is not None and source not in found.setdefault(target.href(), []):
+                    found[target.href()].append(source)
+    return found
+
+
 def _kinds() -> list[Kind]:
+    from .briefs import AnonymityKind, BriefsKind, ThemesKind
     from .calendar import CalendarKind
     from .flows import FlowsKind
     from .glossary import GlossaryKind
@@ -83,6 +107,7 @@ def _kinds() -> list[Kind]:
 
     return [
         PartnershipKind(), GlossaryKind(), ThresholdsKind(), ReleasesKind(), CalendarKind(), ProceduresKind(), FlowsKind(),
+        ThemesKind(), AnonymityKind(), BriefsKind(),
     ]
 
 

@@ -14,7 +14,7 @@ from ..render import flows as render
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
 from ..versions import unknown_releases
-from . import Kind, all_targets
+from . import Kind, all_targets, backlinks
 
 __all__ = ["FlowsKind"]
 
@@ -23,6 +23,7 @@ class FlowsKind(Kind):
     name = "flows"
     patterns = ("flows/*.yml",)
     model = FlowFile
+    link_kinds = ("flow",)
     required = False
 
     def combine(self, sources: list[Source[Any]]) -> tuple[dict[str, Flow], list[Problem]]:
@@ -79,10 +80,11 @@ class FlowsKind(Kind):
         flows: dict[str, Flow] = site.content[self.name]
         targets = all_targets(site)
         holidays = site.content.get("calendar", [])
+        learning = backlinks(site, "briefs")
         script = (Path(__file__).parent.parent / "assets" / "flow.js").read_text(encoding="utf-8")
         pages = [Page(FLOWS_INDEX, render.index_page(list(flows.values()), site.today)), Page(render.FLOW_SCRIPT, script)]
         for flow in flows.values():
-            pages.append(Page(flow.page, render.flow_page(flow, site, targets, holidays)))
+            pages.append(Page(flow.page, render.flow_page(flow, site, targets, holidays, learning.get(flow.page))))
         return pages
 
 

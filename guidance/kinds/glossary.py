@@ -13,9 +13,10 @@ from ..glossary import Glossary
 from ..models import GlossaryFile
 from ..render.glossary import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
 from ..references import Target, Targets
+from ..render.markdown import relative_to_page
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
-from . import Kind, Scaffold
+from . import Kind, Scaffold, backlinks
 
 __all__ = ["GlossaryKind"]
 
@@ -24,6 +25,7 @@ class GlossaryKind(Kind):
     name = "glossary"
     patterns = ("glossary.yml", "glossary/*.yml")
     model = GlossaryFile
+    link_kinds = ("glossary",)
     entry_types = ("glossary-term",)
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Glossary, list[Problem]]:
@@ -40,7 +42,7 @@ class GlossaryKind(Kind):
 
     def pages(self, site: SiteData) -> list[Page]:
         return [
-            Page(GLOSSARY_PAGE, glossary_page(site.glossary, site.partnership.name)),
+            Page(GLOSSARY_PAGE, glossary_page(site.glossary, site.partnership.name, _learning(site))),
             Page(PLAIN_PAGE, plain_glossary_page(site.glossary)),
         ]
 
@@ -60,3 +62,12 @@ class GlossaryKind(Kind):
         }
         text = textwrap.indent(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100), "  ")
         return Scaffold(target, text, ident)
+
+
+def _learning(site: SiteData) -> dict[str, list[tuple[str, str]]]:
+    """For each term, the learning briefs that link to it, as (title, path from the glossary)."""
+    found = backlinks(site, "briefs")
+    return {
+        t.id: [(b.title, relative_to_page(b.page, GLOSSARY_PAGE)) for b in found.get(f"{GLOSSARY_PAGE}#{t.id}", [])]
+        for t in site.glossary.terms
+    }

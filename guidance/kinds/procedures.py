@@ -18,7 +18,7 @@ from ..render.redirects import redirect_file, redirect_page
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids
 from ..versions import unknown_releases
-from . import Kind, all_targets
+from . import Kind, all_targets, backlinks
 
 __all__ = ["ProceduresKind"]
 
@@ -27,6 +27,7 @@ class ProceduresKind(Kind):
     name = "procedures"
     patterns = ("procedures/*.yml",)
     model = ProcedureFile
+    link_kinds = ("procedure",)
     required = False
     index_page = INDEX_PAGE
 
@@ -77,6 +78,7 @@ class ProceduresKind(Kind):
         procedures: Procedures = site.content[self.name]
         releases = site.content.get("releases", {})
         today, targets = site.today, all_targets(site)
+        learning = backlinks(site, "briefs")
         script = (Path(__file__).parent.parent / "assets" / "versions.js").read_text(encoding="utf-8")
         pages = [
             Page(INDEX_PAGE, render.index_page(procedures, today)),
@@ -86,7 +88,7 @@ class ProceduresKind(Kind):
             Page(render.VERSIONS_SCRIPT, script),
         ]
         for p in procedures:
-            pages += [Page(p.page, render.current_page(p, today, targets)), Page(p.history_page, history.history_page(p, today))]
+            pages += [Page(p.page, render.current_page(p, today, targets, learning.get(p.page))), Page(p.history_page, history.history_page(p, today))]
             pages += [Page(p.version_page(e), render.version_page(p, e, today, targets)) for e in p.editions]
             pages += [Page(p.changes_page(e), history.changes_page(p, e, targets)) for e in p.editions[1:]]
             pages += _redirects(p, site)

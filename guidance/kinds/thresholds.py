@@ -22,6 +22,7 @@ class ThresholdsKind(Kind):
     name = "thresholds"
     patterns = ("thresholds.yml",)
     model = ThresholdsFile
+    link_kinds = ("threshold", "indicator")
     required = False
     single = True
 

@@ -1,5 +1,6 @@
 """Typed models of every kind of source: shape only, unknown keys forbidden."""
 
+from .brief import AllowEntry, AnonymityFile, BriefFile, Recommendation, Review, Theme, ThemesFile
 from .citation import Citation
 from .flow import Answer, BankHoliday, CalendarFile, FlowFile, FlowText, FlowVersion, Node
 from .glossary import GlossaryFile, Term
@@ -8,6 +9,7 @@ from .partnership import Audience, Contact, Partnership
 from .thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
 
 __all__ = [
+    "AllowEntry", "AnonymityFile", "BriefFile", "Recommendation", "Review", "Theme", "ThemesFile",
     "Answer", "BankHoliday", "CalendarFile", "FlowFile", "FlowText", "FlowVersion", "Node",
     "AgeBand", "Audience", "Citation", "Contact", "Domain", "GlossaryFile", "Indicator", "Level", "Partnership",
     "ProcedureFile", "ProcedureText", "Release", "ReleasesFile", "Step", "Term", "ThresholdsFile", "Timescale",

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from ..timescales import DURATION_PATTERN
 
-__all__ = ["Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Strict", "Text", "UkPhone"]
+__all__ = ["Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Question", "Strict", "Text", "UkPhone"]
 
 
 class Strict(BaseModel):
@@ -24,6 +24,8 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
 # 999 and 112 (emergency), 111, 116 xxx helplines, or a 10/11-digit number starting 0.
 UK_PHONE_PATTERN = r"^(?:999|112|111|116 ?\d{3}|0\d{2,4} ?\d{3,4} ?\d{3,4})$"
 
+QUESTION_PATTERN = r"\?$"
+
 # A site path of an old page: 'chapters/p_notify.html' or 'procedures/old-name/'.
 OLD_URL_PATTERN = r"^[A-Za-z0-9_~-]+(?:[./][A-Za-z0-9_~-]+)*/?$"
 
@@ -35,6 +37,7 @@ PATTERN_NAMES = {
     UK_PHONE_PATTERN: "a UK phone number such as '01632 960123', '0800 123 4567' or '999'",
     r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$": "an id of letters, digits and single hyphens, such as 'L3-parenting-07'",
     DURATION_PATTERN: "a time such as '5 working days', '24 hours' or '3 months'",
+    QUESTION_PATTERN: "a question ending with '?'",
     OLD_URL_PATTERN: "a path on this site without a leading '/', such as 'chapters/p_ch1_3.html'",
 }
 
@@ -44,6 +47,7 @@ HttpsUrl = Annotated[str, StringConstraints(pattern=HTTPS_PATTERN)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
 UkPhone = Annotated[str, StringConstraints(pattern=UK_PHONE_PATTERN)]
 OldUrl = Annotated[str, StringConstraints(pattern=OLD_URL_PATTERN)]
+Question = Annotated[str, StringConstraints(min_length=2, pattern=QUESTION_PATTERN)]
 
 
 def first_sentence(text: str) -> str:

@@ -13,8 +13,9 @@ from datetime import date
 
 from ..flows import FLOWS_INDEX, Flow, FlowEdition, answer_value
 from ..models import Node
-from ..references import Targets
+from ..references import Target, Targets
 from ..site import SiteData
+from .briefs import learning_section
 from .diagram import KIND_NAMES, flow_svg
 from .markdown import asset_href, attr, escape, front_matter, link, long_date, reference_link, relative_to_page
 from .partnership import contact_line
@@ -24,7 +25,7 @@ __all__ = ["FLOW_SCRIPT", "flow_page", "index_page"]
 FLOW_SCRIPT = "assets/guidance/flow.js"
 
 
-def flow_page(flow: Flow, site: SiteData, targets: Targets, holidays: list[date]) -> str:
+def flow_page(flow: Flow, site: SiteData, targets: Targets, holidays: list[date], learning: list[Target] | None = None) -> str:
     e = flow.shown(site.today)
     t = e.text
     page = flow.page
@@ -47,6 +48,7 @@ def flow_page(flow: Flow, site: SiteData, targets: Targets, holidays: list[date]
         f'<figure class="gl-figure">\n{flow_svg(t, t.title)}\n<figcaption>Every question and outcome of this flow. '
         "The same flow is set out in words above.</figcaption>\n</figure>\n",
         _about(flow, e, site.today),
+        learning_section(learning or [], page),
         f'<script src="{asset_href(FLOW_SCRIPT, page)}" defer></script>\n',
     ]
     return "\n".join(parts)

@@ -11,7 +11,7 @@ __all__ = ["GLOSSARY_PAGE", "PLAIN_PAGE", "glossary_page", "plain_glossary_page"
 GLOSSARY_PAGE = "glossary/index.md"
 PLAIN_PAGE = "glossary/plain-english.md"
 
-BackLinks = dict[str, list[tuple[str, str]]]  # term id -> [(title, page path relative to glossary/)]
+BackLinks = dict[str, list[tuple[str, str]]]  # term id -> [(brief title, page path relative to glossary/)]
 
 
 def glossary_page(glossary: Glossary, partnership_name: str, used_in: BackLinks | None = None) -> str:
@@ -82,7 +82,7 @@ def _entry(term: Term, glossary: Glossary, used_in: list[tuple[str, str]]) -> st
         lines.append(f"**Related terms:** {related}\n{{: .gl-related }}\n")
     if used_in:
         uses = ", ".join(link(title, path) for title, path in used_in)
-        lines.append(f"**Used in:** {uses}\n{{: .gl-used }}\n")
+        lines.append(f"**Learning from reviews:** {uses}\n{{: .gl-used }}\n")
     return "\n".join(lines)
 
 

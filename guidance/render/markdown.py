@@ -12,7 +12,7 @@ import yaml
 from ..references import Targets, split
 
 __all__ = [
-    "asset_href", "attr", "escape", "front_matter", "href", "link", "long_date", "page_url", "reference_link",
+    "asset_href", "attr", "escape", "facts_list", "front_matter", "href", "link", "long_date", "page_url", "reference_link",
     "relative_to_page",
 ]
 
@@ -32,6 +32,12 @@ def attr(text: str) -> str:
 def link(text: str, target: str, title: str | None = None) -> str:
     suffix = f' "{title.replace(chr(34), chr(39))}"' if title else ""
     return f"[{escape(text)}]({target}{suffix})"
+
+
+def facts_list(facts: list[tuple[str, str]]) -> str:
+    """Name-value facts about a document (owner, dates) as a description list; values are HTML."""
+    rows = "\n".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in facts)
+    return f'<dl class="gl-facts">\n{rows}\n</dl>\n'
 
 
 def long_date(day: date) -> str:

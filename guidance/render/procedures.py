@@ -10,15 +10,16 @@ from datetime import date
 
 from ..models.procedure import ProcedureText, Step
 from ..procedures import AS_AT_PAGE, CHANGES_PAGE, INDEX_PAGE, Edition, Procedure, Procedures
-from ..references import Targets
-from .markdown import asset_href, attr, escape, front_matter, link, long_date, reference_link, relative_to_page
+from ..references import Target, Targets
+from .briefs import learning_section
+from .markdown import asset_href, attr, escape, facts_list, front_matter, link, long_date, reference_link, relative_to_page
 
 __all__ = ["VERSIONS_SCRIPT", "current_page", "index_page", "version_page", "version_text", "versions_script"]
 
 VERSIONS_SCRIPT = "assets/guidance/versions.js"
 
 
-def current_page(p: Procedure, today: date, targets: Targets) -> str:
+def current_page(p: Procedure, today: date, targets: Targets, learning: list[Target] | None = None) -> str:
     """The procedure's stable address: the version in force today, and any version to come."""
     e = p.shown(today)
     page = p.page
@@ -35,8 +36,9 @@ def current_page(p: Procedure, today: date, targets: Targets) -> str:
             f"# {escape(e.text.title)}\n",
             _current_banner(p, e, today),
             *(_upcoming_banner(p, later, page) for later in p.upcoming(today) if later is not e),
-            _facts(facts),
+            facts_list(facts),
             version_text(e.text, page, targets),
+            learning_section(learning or [], page),
             versions_script(page),
         ]
     )
@@ -112,11 +114,6 @@ def _version_banner(p: Procedure, e: Edition, current: Edition | None, page: str
 def _period(p: Procedure, e: Edition) -> str:
     end = p.until(e)
     return f"in force from {long_date(e.effective)} to {long_date(end)}" if end else f"in force from {long_date(e.effective)}"
-
-
-def _facts(facts: list[tuple[str, str]]) -> str:
-    rows = "\n".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in facts)
-    return f'<dl class="gl-facts">\n{rows}\n</dl>\n'
 
 
 def version_text(t: ProcedureText, page: str, targets: Targets) -> str:

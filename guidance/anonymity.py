@@ -1,0 +1,91 @@
+"""Does a brief identify a child or family? Text that looks like it does, found before publishing.
+
+Briefs refer to children by pseudonym ("Child B", "Mother"). This looks for what should never
+appear: full dates of birth, postcodes, phone numbers, email addresses, house addresses, and
+names the partnership lists in ``data/anonymity.yml``. A finding someone has checked and judged
+harmless (the front door's public number) is silenced by a reviewed allow-list entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .errors import Path
+
+__all__ = ["Finding", "findings", "text_fields"]
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_FULL_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+)
+_BIRTH = re.compile(r"\b(?:born|birth|births|birthday|DOB|D\.O\.B)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\"'])|\n\s*\n")
+
+_CHECKS: list[tuple[str, re.Pattern[str]]] = [
+    ("a postcode", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
+    ("a phone number", re.compile(r"(?<![\d/.-])(?:\+44 ?|0)\d(?:[ -]?\d){8,9}(?![\d/.-])")),
+    ("an email address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    (
+        "a home address",
+        re.compile(
+            r"\b(?:Flat|Apartment) \d+[A-Za-z]?\b"
+            r"|\b\d{1,4}[A-Za-z]?,? (?:[A-Z][a-z']+ ){1,3}"
+            r"(?:Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Court|Place|Gardens|Terrace|Grove|Rise|Walk|Row|"
+            r"Mews|Square|View|Green|Parade)\b"
+        ),
+    ),
+]
+
+# Fields that hold ids, kinds, references or dates rather than prose.
+_NOT_PROSE = {"id", "type", "status", "links", "themes", "published", "due", "updated"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    what: str  # 'a postcode', "a name on the deny-list"
+    text: str  # exactly as found
+    start: int  # where in the scanned string
+
+
+def findings(text: str, names: list[str]) -> list[Finding]:
+    """Everything in ``text`` that looks identifying, in the order it appears."""
+    found = [Finding(what, m.group(), m.start()) for what, pattern in _CHECKS for m in pattern.finditer(text)]
+    found += _dates_of_birth(text)
+    for name in names:
+        words = r"\s+".join(re.escape(word) for word in name.split())
+        pattern = re.compile(rf"(?<!\w){words}(?!\w)")
+        found += [Finding("a name on the deny-list", m.group(), m.start()) for m in pattern.finditer(text)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def text_fields(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every prose string in a parsed source, with its path: what the anonymity check reads."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _NOT_PROSE:
+                yield from text_fields(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from text_fields(value, (*path, i))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _dates_of_birth(text: str) -> list[Finding]:
+    """A full date in the same sentence as a word about birth. A policy's date is not flagged."""
+    found = []
+    for m in _FULL_DATE.finditer(text):
+        begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        after = _SENTENCE_END.search(text, m.end())
+        end = after.start() if after else len(text)
+        if _BIRTH.search(text, begin, end):
+            found.append(Finding("a date of birth", m.group(), m.start()))
+    return found
