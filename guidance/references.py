@@ -45,7 +45,8 @@ def check_reference(document: Document, path: Path, reference: str, targets: Tar
     if kind in targets:
         if ident in targets[kind]:
             return None
-        return document.problem(path, f"unknown {kind} '{ident}'{suggest(ident, list(targets[kind]))}")
+        hint = suggest(ident, list(targets[kind])) if targets[kind] else f" (there is no {kind} in this site's data yet)"
+        return document.problem(path, f"unknown {kind} '{ident}'{hint}")
     if kind in PLANNED:
         return None
     known = sorted({*targets, *PLANNED})

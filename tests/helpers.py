@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -203,3 +204,71 @@ versions:
         title: Do not notify
         text: Record why.
 """
+
+THEMES = """\
+themes:
+  - id: neglect
+    name: Neglect
+    description: Basic needs not met.
+  - id: escalation
+    name: Escalation
+    description: Taking a concern further.
+    links: [glossary:rapid-review]
+"""
+
+BRIEF = """\
+id: child-a
+title: "Child A: learning for tests"
+summary: What we learned.
+review:
+  type: rapid-review
+  child: Child A
+  published: 2025-01-10
+themes: [neglect]
+background: Child A was seen by a health visitor in March 2024.
+why_it_matters: Working Together was published on 15 December 2023 (Children Act 1989 s47, regulation 11).
+key_information:
+  - Child A's mother missed 3 appointments.
+worked_well:
+  - The school noticed.
+reflect:
+  - What would you do?
+actions:
+  practitioners: [Call the front door.]
+links: [glossary:cspr]
+recommendations:
+  - id: r1
+    text: Train staff.
+    owner: Training lead
+    due: 2025-06-30
+    status: done
+  - id: r2
+    text: Audit files.
+    owner: Safeguarding lead
+    due: 2025-09-30
+    status: evidenced
+    evidence: An audit in 2025.
+"""
+
+
+# Reading the built site.
+
+SITE_URL = "https://guidance.northmoor-scp.example.org/"  # the example partnership's address
+
+
+def page(site: Path, path: str) -> "BeautifulSoup":
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def heading(tag) -> str:
+    """A heading's text without its permalink."""
+    return tag.get_text(strip=True).removesuffix("¶")
+
+
+def resolve(site: Path, from_file: str, href: str) -> Path:
+    """The file a relative link from a built file lands on (directory URLs end in index.html)."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(from_file), href.split("#")[0]))
+    path = site / target
+    return path / "index.html" if path.is_dir() else path

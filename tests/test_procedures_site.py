@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import feedparser
-from bs4 import BeautifulSoup
 
-SITE_URL = "https://guidance.northmoor-scp.example.org/"
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
-
-
-def heading(tag) -> str:
-    """A heading's text without its permalink."""
-    return tag.get_text(strip=True).removesuffix("¶")
-
-
-def resolve(site: Path, from_file: str, href: str) -> Path:
-    """The file a relative link from a built file lands on (directory URLs end in index.html)."""
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(from_file), href.split("#")[0]))
-    path = site / target
-    return path / "index.html" if path.is_dir() else path
+from tests.helpers import SITE_URL, heading, page, resolve
 
 
 def test_the_procedure_page_shows_the_version_in_force_and_the_one_to_come(built_site: Path) -> None:

@@ -1,0 +1,209 @@
+"""Learning briefs: validation and anonymity findings with exact messages, and what the domain counts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from guidance import load_site
+from guidance.anonymity import findings
+from guidance.briefs import Briefs, is_overdue
+from tests.helpers import BRIEF, EXAMPLE_TODAY, ROOT, THEMES, load_problems, write
+
+TODAY = date.fromisoformat(EXAMPLE_TODAY)
+
+
+@pytest.fixture
+def briefs(small: Path) -> Path:
+    write(small, "data/themes.yml", THEMES)
+    write(small, "data/briefs/child-a.yml", BRIEF)
+    return small
+
+
+def problems_with(root: Path, brief: str, anonymity: str | None = None) -> list[str]:
+    write(root, "data/briefs/child-a.yml", brief)
+    if anonymity is not None:
+        write(root, "data/anonymity.yml", anonymity)
+    return load_problems(today=TODAY)
+
+
+def test_the_small_brief_is_valid(briefs: Path) -> None:
+    site = load_site("data", today=TODAY)
+    assert [b.id for b in site.content["briefs"]] == ["child-a"]
+    assert site.warnings == []
+
+
+def test_statuses_and_questions_are_checked_as_they_are_read(briefs: Path) -> None:
+    broken = BRIEF.replace("    status: done\n", "    status: finished\n").replace("  - What would you do?", "  - Think about it.")
+    assert problems_with(briefs, broken) == [
+        "data/briefs/child-a.yml:16:5: reflect[0]: expected a question ending with '?', got 'Think about it.'",
+        "data/briefs/child-a.yml:25:13: recommendations[0].status: expected one of: 'not-started', 'in-progress', "
+        "'done' or 'evidenced', got 'finished'",
+    ]
+
+
+def test_rules_within_a_brief(briefs: Path) -> None:
+    broken = (
+        BRIEF.replace("id: child-a", "id: themes")
+        .replace("themes: [neglect]", "themes: [neglect, neglect]")
+        .replace("due: 2025-06-30", "due: 2024-12-31")
+        .replace("  - id: r2\n", "  - id: r1\n")
+        .replace("    evidence: An audit in 2025.\n", "")
+    )
+    assert problems_with(briefs, broken) == [
+        "data/briefs/child-a.yml:1:5: id: 'themes' is the address of a page about all briefs: choose another id",
+        "data/briefs/child-a.yml:8:19: themes[1]: duplicate theme id 'neglect' (first used at line 8)",
+        "data/briefs/child-a.yml:24:10: recommendations[0].due: expected a due date on or after the review was "
+        "published (2025-01-10), got 2024-12-31",
+        "data/briefs/child-a.yml:26:9: recommendations[1].id: duplicate recommendation id 'r1' (first used at line 21)",
+        "data/briefs/child-a.yml:30:13: recommendations[1].status: expected evidence (how we know practice changed) "
+        "when the status is 'evidenced', found none: add evidence",
+    ]
+
+
+def test_themes_links_and_dates_must_resolve(briefs: Path) -> None:
+    broken = (
+        BRIEF.replace("themes: [neglect]", "themes: [neglekt]")
+        .replace("links: [glossary:cspr]", "links: [glossary:cspr, procedure:rapid-reviews, brief:child-z, theme:neglect]")
+        .replace("published: 2025-01-10", "published: 2027-01-10")
+        .replace("due: 2025-", "due: 2027-")
+    )
+    assert problems_with(briefs, broken) == [
+        "data/briefs/child-a.yml:7:14: review.published: expected a date no later than today (2026-11-23), got 2027-01-10",
+        "data/briefs/child-a.yml:8:10: themes[0]: unknown theme 'neglekt' (did you mean 'neglect'?)",
+        "data/briefs/child-a.yml:19:24: links[1]: unknown procedure 'rapid-reviews' (there is no procedure in this "
+        "site's data yet)",
+        "data/briefs/child-a.yml:19:49: links[2]: unknown brief 'child-z' (did you mean 'child-a'?)",
+    ]
+
+
+def test_a_theme_links_must_resolve_too(briefs: Path) -> None:
+    write(briefs, "data/themes.yml", THEMES.replace("glossary:rapid-review", "glossary:rapid-reveiw"))
+    assert load_problems(today=TODAY) == [
+        "data/themes.yml:8:13: themes[1].links[0]: unknown glossary 'rapid-reveiw' (did you mean 'rapid-review'?)"
+    ]
+
+
+def test_an_overdue_recommendation_is_a_notice(briefs: Path) -> None:
+    write(briefs, "data/briefs/child-a.yml", BRIEF.replace("    status: done\n", "    status: in-progress\n"))
+    site = load_site("data", today=TODAY)
+    assert [str(w) for w in site.warnings] == [
+        "data/briefs/child-a.yml:24:10: notice: recommendations[0].due: recommendation 'r1' of 'child-a' was due on "
+        "2025-06-30 and is in progress: update its status or due date"
+    ]
+    assert not site.warnings[0].is_warning and not site.warnings[0].is_error
+
+
+# Anonymity: what a brief must never contain, each found where it is written.
+
+IDENTIFYING = BRIEF.replace(
+    "background: Child A was seen by a health visitor in March 2024.",
+    """background: |
+  Child A was born on 3 March 2019 and lived with
+  Tiffany Marsh at 14 Elm Road, NM4 7QT.
+  Mother's number was 07700 900123 and her email mum@example.org.""",
+).replace("  - The school noticed.", "  - The school (DOB on file 03/04/2019) noticed Tiffany\n    Marsh was worried.")
+
+DENY = """\
+names: [Tiffany Marsh]
+"""
+
+
+def test_identifying_text_is_found_where_it_is_written(briefs: Path) -> None:
+    hint = "a brief must not identify a child or family; remove it, or if it identifies no one, add a reviewed entry to the allow list in data/anonymity.yml"
+    assert problems_with(briefs, IDENTIFYING, DENY) == [
+        f"data/briefs/child-a.yml:10:23: background: looks like a date of birth ('3 March 2019'): {hint}",
+        f"data/briefs/child-a.yml:11:3: background: looks like a name on the deny-list ('Tiffany Marsh'): {hint}",
+        f"data/briefs/child-a.yml:11:20: background: looks like a home address ('14 Elm Road'): {hint}",
+        f"data/briefs/child-a.yml:11:33: background: looks like a postcode ('NM4 7QT'): {hint}",
+        f"data/briefs/child-a.yml:12:23: background: looks like a phone number ('07700 900123'): {hint}",
+        f"data/briefs/child-a.yml:12:50: background: looks like an email address ('mum@example.org'): {hint}",
+        f"data/briefs/child-a.yml:17:29: worked_well[0]: looks like a date of birth ('03/04/2019'): {hint}",
+        f"data/briefs/child-a.yml:17:49: worked_well[0]: looks like a name on the deny-list ('Tiffany Marsh'): {hint}",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child B was seen by Mother and Father at the clinic.",
+        "Working Together to Safeguard Children was published on 15 December 2023.",
+        "The duty under the Children Act 1989 s47, SI 2018/789 regulation 11, applies from 1 April 2024.",
+        "Notify the panel within 5 working days; call 999 or Childline on 0800 1111.",
+        "A sibling's birth in 2019 changed the household. The plan ended on 12/03/2024.",
+    ],
+)
+def test_no_false_alarm_on_pseudonyms_policy_dates_or_statutes(text: str) -> None:
+    assert findings(text, ["Tiffany Marsh"]) == []
+
+
+def test_a_reviewed_allow_list_entry_silences_one_finding(briefs: Path) -> None:
+    allow = DENY + """\
+allow:
+  - brief: child-a
+    text: NM4 7QT
+    reason: The postcode of the partnership's office.
+    reviewed_by: Learning and improvement subgroup
+    reviewed_on: 2025-01-05
+  - brief: child-a
+    text: 01632 960999
+    reason: Was once in the brief.
+    reviewed_by: Learning and improvement subgroup
+    reviewed_on: 2025-01-05
+  - brief: child-z
+    text: 01632 960999
+    reason: A brief that does not exist.
+    reviewed_by: Learning and improvement subgroup
+    reviewed_on: 2025-01-05
+"""
+    found = problems_with(briefs, IDENTIFYING, allow)
+    assert not any("NM4 7QT" in line for line in found)
+    assert len(found) == 9  # seven findings in the brief, the unknown brief and the unused entry
+    assert "data/anonymity.yml:13:12: allow[2].brief: unknown brief 'child-z' (did you mean 'child-a'?)" in found
+    write(briefs, "data/briefs/child-a.yml", BRIEF.replace("in March 2024.", "in March 2024 near NM4 7QT."))
+    write(briefs, "data/anonymity.yml", allow.split("  - brief: child-z")[0])
+    warnings = [str(w) for w in load_site("data", today=TODAY).warnings]
+    assert not any("looks like" in w for w in warnings)  # the allowed postcode is silenced
+    assert [w for w in warnings if w.startswith("data/anonymity.yml")] == [
+        "data/anonymity.yml:9:11: warning: allow[1].text: '01632 960999' is no longer found in brief 'child-a': remove this entry"
+    ]
+
+
+def test_the_example_briefs_pass_and_use_their_allow_list() -> None:
+    site = load_site(ROOT / "data", today=TODAY)
+    assert not [w for w in site.warnings if w.is_warning]
+    assert [a.text for a in site.content["anonymity"].allow] == ["01632 960100"]
+
+
+# The domain: what the pages count.
+
+EXAMPLE: Briefs = load_site(ROOT / "data", today=TODAY).content["briefs"]
+
+
+def test_the_example_has_every_kind_of_review_and_enough_briefs() -> None:
+    assert len(EXAMPLE) >= 6
+    assert {b.review.type for b in EXAMPLE} == {"rapid-review", "cspr", "local-learning-review", "serious-case-review"}
+    for b in EXAMPLE:
+        assert len(b.recommendations) >= 2 and b.reflect and (b.actions.practitioners or b.actions.managers), b.id
+
+
+def test_briefs_are_newest_first_and_counted_by_theme() -> None:
+    published = [b.review.published for b in EXAMPLE]
+    assert published == sorted(published, reverse=True)
+    themes = load_site(ROOT / "data", today=TODAY).content["themes"]
+    counts = EXAMPLE.theme_counts(themes)
+    assert [n for _, n in counts] == sorted((n for _, n in counts), reverse=True)
+    for theme, n in counts:
+        assert n == sum(theme.id in b.themes for b in EXAMPLE) == len(EXAMPLE.for_theme(theme.id))
+
+
+def test_recommendations_by_status_and_overdue() -> None:
+    groups = EXAMPLE.by_status()
+    assert list(groups) == ["not-started", "in-progress", "done", "evidenced"]
+    assert sum(len(g) for g in groups.values()) == len(EXAMPLE.recommendations())
+    late = [(b.id, r.id) for b, r in EXAMPLE.recommendations() if is_overdue(r, TODAY)]
+    assert ("child-k-2025", "r2") in late  # in progress, due 30 April 2026
+    assert ("child-k-2025", "r3") not in late  # not started, but due 31 December 2026
+    assert all(r.status in ("not-started", "in-progress") for b, r in EXAMPLE.recommendations() if (b.id, r.id) in late)
