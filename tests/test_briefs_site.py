@@ -166,3 +166,14 @@ def test_brief_macros_on_a_hand_written_page(built_site: Path) -> None:
     assert cards == [BRIEFS.by_id["child-m-2026"].title, *neglect]
     for a in html.select("article h3 a"):
         assert resolve(built_site, "practitioners/index.html", a["href"]).exists()
+
+
+def test_every_brief_and_theme_page_is_in_the_search_index(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {d["location"]: d["title"] for d in index["docs"] if "#" not in d["location"]}
+    for b in BRIEFS:
+        assert titles[f"briefs/{b.id}/"] == b.title
+    for theme in THEMES.values():
+        assert f"briefs/themes/{theme.id}/" in titles
