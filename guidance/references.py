@@ -1,7 +1,6 @@
 """Links between sources, written ``kind:id`` (``glossary:cspr``, ``procedure:early-help``).
 
-Each kind says which targets it offers (:meth:`Kind.targets`). Kinds the project plans but has
-not built yet are accepted without a check until they exist; any other kind is an error.
+Each kind says which targets it offers (:meth:`Kind.targets`); any other kind is an error.
 """
 
 from __future__ import annotations
@@ -12,11 +11,7 @@ from typing import Iterable
 from .errors import Path, Problem, suggest
 from .yamlio import Document
 
-__all__ = ["PLANNED", "Target", "Targets", "check_reference", "check_references", "split"]
-
-# Kinds a link may name before the project has them; checked once they exist.
-PLANNED = ("service",)
-
+__all__ = ["Target", "Targets", "check_reference", "check_references", "split"]
 
 @dataclass(frozen=True)
 class Target:
@@ -47,9 +42,7 @@ def check_reference(document: Document, path: Path, reference: str, targets: Tar
             return None
         hint = suggest(ident, list(targets[kind])) if targets[kind] else f" (there is no {kind} in this site's data yet)"
         return document.problem(path, f"unknown {kind} '{ident}'{hint}")
-    if kind in PLANNED:
-        return None
-    known = sorted({*targets, *PLANNED})
+    known = sorted(targets)
     hint = suggest(kind, known) or f" (expected one of: {', '.join(known)})"
     return document.problem(path, f"unknown kind of link '{kind}'{hint}")
 

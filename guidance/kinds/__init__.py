@@ -103,11 +103,12 @@ def _kinds() -> list[Kind]:
     from .partnership import PartnershipKind
     from .procedures import ProceduresKind
     from .releases import ReleasesKind
+    from .services import ServicesKind
     from .thresholds import ThresholdsKind
 
     return [
         PartnershipKind(), GlossaryKind(), ThresholdsKind(), ReleasesKind(), CalendarKind(), ProceduresKind(), FlowsKind(),
-        ThemesKind(), AnonymityKind(), BriefsKind(),
+        ThemesKind(), AnonymityKind(), BriefsKind(), ServicesKind(),
     ]
 
 

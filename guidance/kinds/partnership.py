@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
-from ..models import Partnership
 from pathlib import Path
+
+from ..models import Partnership
+from ..render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE, accessibility_page, worried_page
 
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
@@ -29,10 +31,22 @@ class PartnershipKind(Kind):
         doc, partnership = source.document, source.model
         problems = duplicate_ids(((c.id, doc, ("contacts", i, "id")) for i, c in enumerate(partnership.contacts)), "contact")
         problems += duplicate_ids(((a.id, doc, ("audiences", i, "id")) for i, a in enumerate(partnership.audiences)), "audience")
-        if partnership.contact(partnership.main_contact) is None:
-            known = [c.id for c in partnership.contacts]
-            problems.append(unknown_reference(doc, ("main_contact",), "contact", partnership.main_contact, known))
+        known = [c.id for c in partnership.contacts]
+        named = [(("main_contact",), partnership.main_contact)]
+        if partnership.worried:
+            named += [(("worried", "daytime"), partnership.worried.daytime), (("worried", "out_of_hours"), partnership.worried.out_of_hours)]
+        if partnership.accessibility:
+            named.append((("accessibility", "contact"), partnership.accessibility.contact))
+        for path, ident in named:
+            if partnership.contact(ident) is None:
+                problems.append(unknown_reference(doc, path, "contact", ident, known))
         return partnership, problems
 
     def pages(self, site: SiteData) -> list[Page]:
-        return [Page(EXIT_SCRIPT, (Path(__file__).parent.parent / "assets" / "exit.js").read_text(encoding="utf-8"))]
+        p: Partnership = site.content[self.name]
+        pages = [Page(EXIT_SCRIPT, (Path(__file__).parent.parent / "assets" / "exit.js").read_text(encoding="utf-8"))]
+        if p.worried:
+            pages.append(Page(WORRIED_PAGE, worried_page(p, "services" in site.content)))
+        if p.accessibility:
+            pages.append(Page(ACCESSIBILITY_PAGE, accessibility_page(p)))
+        return pages

@@ -4,11 +4,13 @@ from .brief import AllowEntry, AnonymityFile, BriefFile, Recommendation, Review,
 from .citation import Citation
 from .flow import Answer, BankHoliday, CalendarFile, FlowFile, FlowText, FlowVersion, Node
 from .glossary import GlossaryFile, Term
+from .service import Need, Service, ServiceContact, ServicesFile
 from .procedure import ProcedureFile, ProcedureText, Release, ReleasesFile, Step, Timescale, Version
 from .partnership import Audience, Contact, Partnership
 from .thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
 
 __all__ = [
+    "Need", "Service", "ServiceContact", "ServicesFile",
     "AllowEntry", "AnonymityFile", "BriefFile", "Recommendation", "Review", "Theme", "ThemesFile",
     "Answer", "BankHoliday", "CalendarFile", "FlowFile", "FlowText", "FlowVersion", "Node",
     "AgeBand", "Audience", "Citation", "Contact", "Domain", "GlossaryFile", "Indicator", "Level", "Partnership",

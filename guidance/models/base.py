@@ -21,8 +21,9 @@ class Strict(BaseModel):
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
-# 999 and 112 (emergency), 111, 116 xxx helplines, or a 10/11-digit number starting 0.
-UK_PHONE_PATTERN = r"^(?:999|112|111|116 ?\d{3}|0\d{2,4} ?\d{3,4} ?\d{3,4})$"
+# 999 and 112 (emergency), 111, 116 xxx helplines, short freephone numbers (Childline's 0800 1111),
+# or a 10/11-digit number starting 0.
+UK_PHONE_PATTERN = r"^(?:999|112|111|116 ?\d{3}|0800 ?\d{4}|0\d{2,4} ?\d{3,4} ?\d{3,4})$"
 
 QUESTION_PATTERN = r"\?$"
 

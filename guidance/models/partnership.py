@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Literal
+
 from pydantic import Field
 
 from .base import Email, HttpsUrl, Id, Strict, Text, UkPhone
 
-__all__ = ["Audience", "Contact", "Partnership"]
+__all__ = ["Accessibility", "Audience", "Contact", "Partnership", "Worried"]
 
 
 class Contact(Strict):
@@ -27,10 +30,34 @@ class Audience(Strict):
     description: Text
 
 
+class Worried(Strict):
+    """What the "Worried about a child?" page says, beside the emergency line."""
+
+    daytime: Id = Field(description="Id of the contact to call in the day, usually the front door.")
+    out_of_hours: Id = Field(description="Id of the contact to call when the daytime one is closed.")
+    when_you_call: list[Text] = Field(min_length=1, description="What happens when you call, one short sentence each.")
+
+
+class Accessibility(Strict):
+    """The accessibility statement every UK public-sector website must publish."""
+
+    compliance: Literal["full", "partial"] = Field(description="full or partial, against the standard.")
+    standard: Text = Field("WCAG 2.2 AA", description="The standard the site is measured against.")
+    known_issues: list[Text] = Field(default_factory=list, description="What is not yet accessible, and when it will be.")
+    contact: Id = Field(description="Id of the contact for problems and other formats.")
+    reply_within: Text = Field("5 working days", description="How soon you reply to a request.")
+    tested: Text = Field(description="How and when the site was last tested, and by whom.")
+    prepared: date = Field(description="When the statement was first prepared.")
+    reviewed: date = Field(description="When it was last reviewed.")
+
+
 class Checks(Strict):
     known_abbreviations: list[Text] = Field(
         default_factory=list,
         description="Capitalised words that are not jargon (e.g. 'UK', 'NHS') and need no glossary entry.",
+    )
+    reading_age: int = Field(
+        11, ge=5, le=21, description="The highest reading age allowed on pages for the public; above it is a warning."
     )
 
 
@@ -50,6 +77,8 @@ class Partnership(Strict):
     contacts: list[Contact] = Field(min_length=1)
     main_contact: Id = Field(description="Id of the contact shown beside the emergency line on every page.")
     audiences: list[Audience] = Field(min_length=1)
+    worried: Worried | None = Field(None, description="The 'Worried about a child?' page; none if left out.")
+    accessibility: Accessibility | None = Field(None, description="The accessibility statement; none if left out.")
     checks: Checks = Field(default_factory=Checks)
 
     def contact(self, ident: str) -> Contact | None:

@@ -76,10 +76,10 @@ def asset_href(asset: str, page: str) -> str:
 
 
 def reference_link(reference: str, targets: Targets, page: str) -> str:
-    """A Markdown link for ``kind:id``; plain words when that kind is not published yet."""
+    """A Markdown link for ``kind:id`` (checked when the data was loaded)."""
     kind, ident = split(reference)
     target = targets.get(kind, {}).get(ident)
     if target is None:
-        return f"{escape(ident.replace('-', ' '))} ({kind}, to be published)"
+        return escape(ident.replace("-", " "))
     path = relative_to_page(target.page, page)
     return link(target.title, f"{path}#{target.anchor}" if target.anchor else path)

@@ -1,4 +1,5 @@
-"""Site-wide fragments from the partnership: the emergency banner on every page."""
+"""What the partnership file publishes: the emergency banner on every page, "Worried about a child?"
+and the accessibility statement."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import html
 import re
 
 from ..models import Contact, Partnership
+from .markdown import front_matter, long_date
 
-__all__ = ["contact_line", "emergency_banner", "tel_link"]
+__all__ = [
+    "ACCESSIBILITY_PAGE", "WORRIED_PAGE", "accessibility_page", "contact_line", "emergency_banner", "tel_link", "worried_page",
+]
 
 
 def tel_link(number: str) -> str:
@@ -35,3 +39,99 @@ def contact_line(contact: Contact) -> str:
     if contact.web:
         routes.append(f'<a href="{html.escape(contact.web)}">{html.escape(contact.web)}</a>')
     return f"{html.escape(contact.name)}: {' or '.join(routes)}."
+
+
+WORRIED_PAGE = "public/worried-about-a-child.md"
+ACCESSIBILITY_PAGE = "about/accessibility.md"
+
+
+def worried_page(p: Partnership, services_page: str | None) -> str:
+    """"Worried about a child?": 999 first, then who to call now and out of hours, and what happens."""
+    w = p.worried
+    assert w is not None
+    day, night = p.contact(w.daytime), p.contact(w.out_of_hours)
+    assert day is not None and night is not None
+    steps = "\n".join(f"- {html.escape(sentence)}" for sentence in w.when_you_call)
+    more = (
+        f"- [Find help for your family](services/index.md): services for parents, carers and young people.\n"
+        if services_page else ""
+    )
+    return "\n".join([
+        front_matter(title="Worried about a child?", description="Who to call if you are worried about a child.", audience="public"),
+        "# Worried about a child?\n",
+        '<div class="gl-999">\n<h2 id="in-danger-now">Is a child in danger right now?</h2>\n'
+        '<p>Call <a class="gl-999-number" href="tel:999">999</a>. Ask for the police or an ambulance.</p>\n</div>\n',
+        "## If the child is not in danger right now\n",
+        f"Call us. We are {html.escape(day.name)}.\n",
+        _call(day),
+        "## When we are closed\n",
+        f"Call {html.escape(night.name)}.\n",
+        _call(night),
+        "## What will happen when you call\n",
+        steps + "\n",
+        "You do not have to be sure. If you are worried, it is right to call.\n",
+        "## More help\n",
+        more + "- [Staying safe online](staying-safe-online.md): how to hide that you visited this site.\n"
+        "- [Words we use, explained](../glossary/plain-english.md)\n",
+    ])
+
+
+def _call(c: Contact) -> str:
+    lines = []
+    if c.phone:
+        lines.append(f'<p class="gl-call">Call {tel_link(c.phone)}' + (" (example number)" if c.example else "") + "</p>")
+    if c.email:
+        lines.append(f'<p>Or email <a href="mailto:{html.escape(c.email)}">{html.escape(c.email)}</a></p>')
+    if c.hours:
+        lines.append(f"<p>Open: {html.escape(c.hours)}</p>")
+    return "\n".join(lines) + "\n"
+
+
+def accessibility_page(p: Partnership) -> str:
+    """The statement UK public-sector websites must publish, in GOV.UK's model form."""
+    a = p.accessibility
+    assert a is not None
+    contact = p.contact(a.contact)
+    assert contact is not None
+    where = p.site_url or "this website"
+    status = (
+        f"This website is fully compliant with the [Web Content Accessibility Guidelines]"
+        f"(https://www.w3.org/TR/WCAG22/) {html.escape(a.standard)} standard."
+        if a.compliance == "full" else
+        f"This website is partially compliant with the [Web Content Accessibility Guidelines]"
+        f"(https://www.w3.org/TR/WCAG22/) {html.escape(a.standard)} standard, because of the problems listed below."
+    )
+    issues = "\n".join(f"- {html.escape(i)}" for i in a.known_issues) or "We know of no parts of this website that are not accessible."
+    return "\n".join([
+        front_matter(title="Accessibility statement", description=f"How accessible {p.name}'s website is."),
+        f"# Accessibility statement for {html.escape(p.name)}\n",
+        f"This statement applies to {html.escape(where)}, run by {html.escape(p.name)}. We want as many people as "
+        "possible to be able to use it. You should be able to:\n",
+        "- change colours, contrast and fonts using your browser or device settings;\n"
+        "- zoom in up to 400% without the text spilling off the screen;\n"
+        "- move around the whole site using just a keyboard;\n"
+        "- listen to the site using a screen reader (such as NVDA, JAWS or VoiceOver);\n"
+        "- use the site without JavaScript: every page, list and decision flow still works.\n",
+        "The site loads nothing from other websites, so it works on a slow connection and nobody tracks your visit.\n",
+        "## How accessible this website is\n",
+        issues + "\n",
+        "## Feedback and contact information\n",
+        "If you find a problem, or need something on this site in a different format such as large print, "
+        f"easy read or audio, contact {contact_line(contact)} We will reply within {html.escape(a.reply_within)}.\n",
+        "## Enforcement procedure\n",
+        "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies "
+        "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy with how "
+        "we respond to your complaint, [contact the Equality Advisory and Support Service (EASS)]"
+        "(https://www.equalityadvisoryservice.com/).\n",
+        "## Technical information about this website's accessibility\n",
+        f"{html.escape(p.name)} is committed to making its website accessible, in accordance with the Public Sector "
+        "Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.\n",
+        "### Compliance status\n",
+        status + "\n",
+        "## How we tested this website\n",
+        f"{html.escape(a.tested)}\n",
+        "Every time the site is built, its pages are also checked in a real browser with the axe-core "
+        "accessibility checker, by keyboard, and at a width of 320 pixels.\n",
+        "## Preparation of this accessibility statement\n",
+        f"This statement was prepared on {long_date(a.prepared)}. It was last reviewed on {long_date(a.reviewed)}.\n",
+    ])

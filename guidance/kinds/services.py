@@ -1,0 +1,67 @@
+"""The services kind: ``data/services.yml``, the needs people come with and the services that help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from ..models import ServicesFile
+from ..references import Target, Targets
+from ..render import services as render
+from ..services import HOURS_EXAMPLE, Services, parse_hours
+from ..site import Page, SiteData, Source
+from ..validate import duplicate_ids, unknown_reference
+from . import Kind
+
+__all__ = ["ServicesKind"]
+
+
+class ServicesKind(Kind):
+    name = "services"
+    patterns = ("services.yml",)
+    model = ServicesFile
+    required = False
+    single = True
+    link_kinds = ("service",)
+    index_page = render.SERVICES_INDEX
+
+    def combine(self, sources: list[Source[Any]]) -> tuple[Services, list[Problem]]:
+        doc, data = sources[0].document, sources[0].model
+        problems = duplicate_ids(((n.id, doc, ("needs", i, "id")) for i, n in enumerate(data.needs)), "need")
+        problems += duplicate_ids(((s.id, doc, ("services", i, "id")) for i, s in enumerate(data.services)), "service")
+        needs = [n.id for n in data.needs]
+        for i, service in enumerate(data.services):
+            where = ("services", i)
+            for j, need in enumerate(service.needs):
+                if need not in needs:
+                    problems.append(unknown_reference(doc, (*where, "needs", j), "need", need, needs))
+            for j, line in enumerate(service.hours):
+                if parse_hours(line) is None:
+                    problems.append(doc.problem((*where, "hours", j), f"expected {HOURS_EXAMPLE}, got '{line}'"))
+            if not service.contact.routes():
+                problems.append(doc.problem((*where, "contact"), "expected at least one way to get in touch (phone, text, web or email), found none"))
+            if not service.example and service.source is None:
+                problems.append(doc.problem(
+                    where, f"'{service.id}' is a real service: add a source saying where its number is published, or mark it example: true"
+                ))
+        return Services({n.id: n for n in data.needs}, list(data.services)), problems
+
+    def targets(self, site: SiteData) -> Targets:
+        services: Services = site.content[self.name]
+        return {"service": {s.id: Target(s.name, render.SERVICES_INDEX, s.id) for s in services.services}}
+
+    def nav(self, site: SiteData) -> list[Any]:
+        return [{"Open 24 hours": render.ALWAYS_PAGE}]
+
+    def pages(self, site: SiteData) -> list[Page]:
+        services: Services = site.content[self.name]
+        holidays = site.content.get("calendar", [])
+        script = (Path(__file__).parent.parent / "assets" / "services.js").read_text(encoding="utf-8")
+        pages = [
+            Page(render.SERVICES_INDEX, render.index_page(services, holidays)),
+            Page(render.ALWAYS_PAGE, render.always_page(services)),
+            Page(render.SERVICES_SCRIPT, script),
+        ]
+        pages += [Page(render.need_page(n.id), render.need_page_text(services, n)) for n in services.needs.values()]
+        return pages
