@@ -43,6 +43,9 @@ def main() -> None:
 def check(data_dir: str, docs_dir: str, strict: bool) -> None:
     """Validate every source in data/ without building."""
     site = _load_or_exit(data_dir, docs_dir, strict)
+    limit = site.partnership.checks.reading_age
+    for score in site.readability:
+        click.echo(f"plain language: {score}" + (f" (above {limit})" if score.reading_age > limit else ""))
     counts = ", ".join(f"{len(site.sources[k.name])} {k.name} file(s)" for k in KINDS if site.sources.get(k.name))
     click.echo(f"ok: {counts}; {len(site.glossary)} glossary terms; {sum(w.is_warning for w in site.warnings)} warning(s), "
                f"{sum(not w.is_warning for w in site.warnings)} notice(s)")

@@ -14,10 +14,10 @@ from .errors import Path as FieldPath
 from .errors import Problem, Severity, display_path
 from .site import SiteData
 
-__all__ = ["jargon_warnings", "undefined_abbreviations"]
+__all__ = ["NOT_PROSE", "jargon_warnings", "known_abbreviations", "undefined_abbreviations"]
 
 _ABBREVIATION = re.compile(r"(?<![\w/.#-])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*)(?:s|'s)?(?![\w/-])")
-_NOT_PROSE = re.compile(
+NOT_PROSE = re.compile(
     r"`[^`]*`|\{\{.*?\}\}|\{%.*?%\}|<[^>]+>|\]\([^)]*\)|https?://\S+|\{[:#.][^}]*\}|^---$|^\s*[\w-]+:\s",
 )
 # Folders of docs/ that are for the project's developers, not the site (mkdocs.yml exclude_docs).
@@ -39,9 +39,7 @@ def undefined_abbreviations(text: str, known: set[str]) -> Iterator[tuple[int, s
 def jargon_warnings(site: SiteData, docs_dir: Path | None) -> list[Problem]:
     if "glossary" not in site.content or "partnership" not in site.content:
         return []
-    partnership = site.partnership
-    aliases = {alias for term in site.glossary.terms for alias in term.aliases}
-    known = site.glossary.abbreviations() | aliases | {partnership.short_name, *partnership.checks.known_abbreviations}
+    known = known_abbreviations(site)
     problems = []
     for document in site.documents():
         for path, text in _strings(document.data, ()):
@@ -52,6 +50,13 @@ def jargon_warnings(site: SiteData, docs_dir: Path | None) -> list[Problem]:
             if page.relative_to(docs_dir).parts[0] not in NOT_PUBLISHED:
                 problems += _page_warnings(page, known)
     return problems
+
+
+def known_abbreviations(site: SiteData) -> set[str]:
+    """Capitalised words a reader can look up or needs no help with."""
+    partnership = site.partnership
+    aliases = {alias for term in site.glossary.terms for alias in term.aliases}
+    return site.glossary.abbreviations() | aliases | {partnership.short_name, *partnership.checks.known_abbreviations}
 
 
 def _message(word: str) -> str:
@@ -79,7 +84,7 @@ def _page_warnings(page: Path, known: set[str]) -> list[Problem]:
             continue
         if in_code:
             continue
-        prose = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), line)
+        prose = NOT_PROSE.sub(lambda m: " " * len(m.group(0)), line)
         for offset, word in undefined_abbreviations(prose, known):
             problems.append(Problem(display_path(page), number, offset + 1, "", _message(word), Severity.WARNING))
     return problems

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import GuidanceError, Problem, display_path, in_order
-from .jargon import jargon_warnings
+from .jargon import jargon_warnings, known_abbreviations
+from .readability import plain_language, public_pages
 from .kinds import KINDS, Kind
 from .shape import validate_document
 from .site import SiteData, Source, build_date
@@ -40,10 +41,21 @@ def load_site(
                 problems += kind.check(site)
     if not any(p.is_error for p in problems):
         problems += jargon_warnings(site, Path(docs_dir) if docs_dir else None)
+        problems += _plain_language(site, kinds, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):
         raise GuidanceError(problems)
     site.warnings = in_order(problems)
     return site
+
+
+def _plain_language(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:
+    """Score every source and page written for the public; keep the scores for ``guidance check``."""
+    if "partnership" not in site.content or "glossary" not in site.content:
+        return []
+    documents = [entry for kind in kinds if kind.name in site.content for entry in kind.public_text(site)]
+    limit = site.partnership.checks.reading_age
+    site.readability, problems = plain_language(documents, public_pages(docs_dir), known_abbreviations(site), limit)
+    return problems
 
 
 def _load_kind(kind: Kind, data_dir: Path) -> tuple[list[Source[Any]], list[Problem]]:

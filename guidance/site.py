@@ -16,6 +16,7 @@ from .yamlio import Document
 if TYPE_CHECKING:
     from .glossary import Glossary
     from .models import Partnership
+    from .readability import Readability
 
 __all__ = ["Page", "SiteData", "Source", "build_date"]
 
@@ -60,6 +61,7 @@ class SiteData:
     sources: dict[str, list[Source[Any]]] = field(default_factory=dict)
     content: dict[str, Any] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    readability: list[Readability] = field(default_factory=list)  # pages and sources for the public
 
     @property
     def glossary(self) -> Glossary:

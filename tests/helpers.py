@@ -272,3 +272,32 @@ def resolve(site: Path, from_file: str, href: str) -> Path:
     target = posixpath.normpath(posixpath.join(posixpath.dirname(from_file), href.split("#")[0]))
     path = site / target
     return path / "index.html" if path.is_dir() else path
+
+SERVICES = """\
+needs:
+  - id: money
+    name: Money worries
+    description: If you cannot pay for food or bills.
+  - id: parenting
+    name: Help with parenting
+    description: If being a parent feels hard.
+services:
+  - id: money-advice
+    name: Money Advice
+    needs: [money]
+    who: Anyone with money worries.
+    offers: Help with bills and debts.
+    contact: {phone: 01632 960330, web: "https://money.example.org/"}
+    hours: ["Monday to Friday, 9am to 5pm"]
+    confidential: true
+    example: true
+  - id: helpline
+    name: Parent helpline
+    needs: [parenting]
+    who: Any parent.
+    offers: Someone to talk to.
+    contact: {phone: 0800 1111}
+    hours: [24 hours]
+    confidential: true
+    source: {title: The helpline's own website, url: "https://helpline.example.org/"}
+"""

@@ -11,10 +11,11 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
-from ..errors import Problem
+from ..errors import Path, Problem
 from ..lock import Record
 from ..references import Target, Targets, split
 from ..site import Page, SiteData, Source
+from ..yamlio import Document
 
 __all__ = ["KINDS", "Kind", "Scaffold", "all_targets", "backlinks"]
 
@@ -62,6 +63,10 @@ class Kind:
 
     def links(self, site: SiteData) -> list[tuple[str, Target]]:
         """The links (``kind:id``) this kind's pages make, each with the page that makes it."""
+        return []
+
+    def public_text(self, site: SiteData) -> list[tuple[Document, list[tuple[Path, str]]]]:
+        """Fields written for the public, by file: what the plain-language check reads."""
         return []
 
     def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:

@@ -49,6 +49,13 @@ class GlossaryKind(Kind):
     def targets(self, site: SiteData) -> Targets:
         return {"glossary": {t.id: Target(t.term, GLOSSARY_PAGE, t.id) for t in site.glossary.terms}}
 
+    def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
+        # The plain-English meanings are the public glossary page.
+        return [
+            (s.document, [(("terms", i, "plain"), t.plain) for i, t in enumerate(s.model.terms)])
+            for s in site.sources[self.name]
+        ]
+
     def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
         ident = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "new-term"
         files = site.sources.get(self.name, [])

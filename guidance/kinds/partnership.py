@@ -42,6 +42,14 @@ class PartnershipKind(Kind):
                 problems.append(unknown_reference(doc, path, "contact", ident, known))
         return partnership, problems
 
+    def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
+        source = site.sources[self.name][0]
+        p: Partnership = source.model
+        fields = [(("emergency",), p.emergency)]
+        if p.worried:
+            fields += [(("worried", "when_you_call", i), text) for i, text in enumerate(p.worried.when_you_call)]
+        return [(source.document, fields)]
+
     def pages(self, site: SiteData) -> list[Page]:
         p: Partnership = site.content[self.name]
         pages = [Page(EXIT_SCRIPT, (Path(__file__).parent.parent / "assets" / "exit.js").read_text(encoding="utf-8"))]

@@ -47,6 +47,14 @@ class ServicesKind(Kind):
                 ))
         return Services({n.id: n for n in data.needs}, list(data.services)), problems
 
+    def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
+        source = site.sources[self.name][0]
+        data = source.model
+        fields = [(("needs", i, "description"), n.description) for i, n in enumerate(data.needs)]
+        for i, s in enumerate(data.services):
+            fields += [(("services", i, "who"), s.who), (("services", i, "offers"), s.offers)]
+        return [(source.document, fields)]
+
     def targets(self, site: SiteData) -> Targets:
         services: Services = site.content[self.name]
         return {"service": {s.id: Target(s.name, render.SERVICES_INDEX, s.id) for s in services.services}}

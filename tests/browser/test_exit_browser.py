@@ -22,7 +22,10 @@ def visitor(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["/public/", "/glossary/plain-english/", "/flows/notify-the-panel/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/public/", "/public/worried-about-a-child/", "/public/services/", "/glossary/plain-english/", "/flows/notify-the-panel/"],
+)
 def test_shift_three_times_leaves_and_back_does_not_return(visitor: Page, site_url: str, path: str) -> None:
     page = visitor
     page.goto(site_url + "/")

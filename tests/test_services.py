@@ -1,0 +1,173 @@
+"""Services for the public and plain language: hours, validation and readability with exact messages."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from guidance import load_site
+from guidance.readability import reading_age, sentences
+from guidance.services import Opening, is_open, parse_hours
+from tests.helpers import EXAMPLE_TODAY, ROOT, SERVICES, load_problems, run_cli, write
+
+TODAY = date.fromisoformat(EXAMPLE_TODAY)
+WEEKDAYS = frozenset(range(5))
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Monday to Friday, 9am to 5pm", Opening(WEEKDAYS, 540, 1020)),
+        ("24 hours", Opening(frozenset(range(7)), 0, 1440)),
+        ("Weekends, 24 hours", Opening(frozenset({5, 6}), 0, 1440)),
+        ("Saturday, 10am to 1:30pm", Opening(frozenset({5}), 600, 810)),
+        ("Tuesday and Thursday, noon to midnight", Opening(frozenset({1, 3}), 720, 1440)),
+        ("Weekdays, 6pm to 8am", Opening(WEEKDAYS, 1080, 480)),
+        ("Every day, 12am to 6am", Opening(frozenset(range(7)), 0, 360)),
+    ],
+)
+def test_hours_are_read_as_people_write_them(text: str, opening: Opening) -> None:
+    assert parse_hours(text) == opening
+
+
+@pytest.mark.parametrize("text", ["Mon-Fri 9-5", "Monday to Friday", "Friday to Monday, 9am to 5pm", "Monday, 9am to 9am", "9am to 5pm"])
+def test_hours_that_cannot_be_read(text: str) -> None:
+    assert parse_hours(text) is None
+
+
+def test_open_now_handles_overnight_hours_and_bank_holidays() -> None:
+    evenings = [parse_hours("Weekdays, 6pm to 8am")]
+    office = [parse_hours("Monday to Friday, 9am to 5pm")]
+    always = [parse_hours("24 hours")]
+    assert is_open(evenings, datetime(2026, 11, 23, 19, 0))  # Monday evening
+    assert is_open(evenings, datetime(2026, 11, 24, 7, 59))  # Tuesday morning, from Monday's shift
+    assert is_open(evenings, datetime(2026, 11, 28, 7, 0))  # Saturday morning, from Friday night's shift
+    assert not is_open(evenings, datetime(2026, 11, 29, 7, 0))  # Sunday morning: no Saturday night shift
+    assert is_open(office, datetime(2026, 11, 23, 9, 0)) and not is_open(office, datetime(2026, 11, 23, 17, 0))
+    christmas = frozenset({date(2026, 12, 25)})
+    assert not is_open(office, datetime(2026, 12, 25, 11, 0), christmas)
+    assert is_open(always, datetime(2026, 12, 25, 11, 0), christmas)
+
+
+@pytest.fixture
+def services(small: Path) -> Path:
+    write(small, "data/services.yml", SERVICES)
+    return small
+
+
+def test_the_small_services_are_valid(services: Path) -> None:
+    found = load_site("data", today=TODAY).content["services"]
+    assert [s.id for s in found.always_open()] == ["helpline"]
+    assert [s.id for s in found.for_need("money")] == ["money-advice"]
+
+
+def test_services_are_checked_with_exact_messages(services: Path) -> None:
+    broken = (
+        SERVICES.replace("needs: [money]\n    who: Anyone", "needs: [mony]\n    who: Anyone")
+        .replace('hours: ["Monday to Friday, 9am to 5pm"]', 'hours: ["Mon-Fri 9-5"]')
+        .replace('contact: {phone: 01632 960330, web: "https://money.example.org/"}', "contact: {}")
+        .replace("    source: {title: The helpline's own website, url: \"https://helpline.example.org/\"}\n", "")
+    )
+    write(services, "data/services.yml", broken)
+    assert load_problems(today=TODAY) == [
+        "data/services.yml:11:13: services[0].needs[0]: unknown need 'mony' (did you mean 'money'?)",
+        "data/services.yml:14:14: services[0].contact: expected at least one way to get in touch (phone, text, web or email), found none",
+        "data/services.yml:15:13: services[0].hours[0]: expected opening hours such as 'Monday to Friday, 9am to 5pm', "
+        "'Saturday, 10am to 1:30pm' or '24 hours', got 'Mon-Fri 9-5'",
+        "data/services.yml:18:5: services[1]: 'helpline' is a real service: add a source saying where its number is "
+        "published, or mark it example: true",
+    ]
+
+
+def test_contact_details_must_be_well_formed(services: Path) -> None:
+    broken = SERVICES.replace("phone: 01632 960330", "phone: 1632 960330").replace("https://money.example.org/", "http://money.example.org/")
+    write(services, "data/services.yml", broken)
+    assert load_problems(today=TODAY) == [
+        "data/services.yml:14:22: services[0].contact.phone: expected a UK phone number such as '01632 960123', "
+        "'0800 123 4567' or '999', got '1632 960330'",
+        "data/services.yml:14:40: services[0].contact.web: expected a web address starting with https://, got "
+        "'http://money.example.org/'",
+    ]
+
+
+def test_the_worried_page_contacts_must_exist(small: Path) -> None:
+    with open("data/partnership.yml", "a", encoding="utf-8") as f:
+        f.write("worried:\n  daytime: front-dor\n  out_of_hours: front-door\n  when_you_call: [We listen.]\n")
+    assert load_problems(today=TODAY) == [
+        "data/partnership.yml:17:12: worried.daytime: unknown contact 'front-dor' (did you mean 'front-door'?)"
+    ]
+
+
+def test_the_example_has_enough_services_with_fictional_or_cited_numbers() -> None:
+    site = load_site(ROOT / "data", today=TODAY)
+    found = site.content["services"]
+    assert len(found.services) >= 25
+    for need in found.needs:
+        assert len(found.for_need(need)) >= 2, need
+    for s in found.services:
+        numbers = [n for n in (s.contact.phone, s.contact.text) if n]
+        if s.example:
+            assert all(re.fullmatch(r"01632 960\d{3}|07700 900\d{3}", n) for n in numbers), s.id
+            assert not s.contact.web or ".example.org" in s.contact.web, s.id
+        else:
+            assert s.source and s.source.url, s.id
+
+
+# Plain language.
+
+HARD = """\
+---
+title: Help
+audience: public
+---
+
+# Help
+
+Call us if you are worried.
+
+Notwithstanding the aforementioned considerations, multi-agency safeguarding arrangements necessitate
+comprehensive interdisciplinary collaboration. The MASH will triage contacts.
+"""
+
+
+def test_sentences_and_reading_ages() -> None:
+    assert sentences("Call us. We listen to\nwhat you say.\n\nA new paragraph! Yes") == [
+        "Call us.", "We listen to what you say.", "A new paragraph!"
+    ]
+    assert reading_age("Call us. We will help you.") <= 9
+    assert reading_age("Notwithstanding the aforementioned considerations, arrangements necessitate collaboration.") > 16
+
+
+def test_a_hard_public_page_is_a_warning_with_its_hardest_sentences(small: Path) -> None:
+    write(small, "docs/public/help.md", HARD)
+    result = run_cli("check", "--docs", "docs", cwd=small)
+    assert result.returncode == 0
+    warning = next(line for line in result.stderr.splitlines() if "reading age" in line)
+    assert warning == (
+        "docs/public/help.md:10:1: warning: reading age 24 is above 11, the most allowed for the public "
+        "(partnership.yml checks.reading_age); hardest sentences: 'Notwithstanding the aforementioned "
+        "considerations, multi-agency safeguarding arrangements necessitate comprehensive interdisciplinary "
+        "collaboration.' (reading age 42); undefined abbreviations: MASH"
+    )
+    assert "plain language: docs/public/help.md: reading age 24 (above 11)" in result.stdout
+    strict = run_cli("check", "--docs", "docs", "--strict", cwd=small)
+    assert strict.returncode == 1 and warning in strict.stderr
+
+
+def test_pages_for_practitioners_are_not_scored(small: Path) -> None:
+    write(small, "docs/practice.md", HARD.replace("audience: public\n", ""))
+    result = run_cli("check", "--docs", "docs", cwd=small)
+    assert "reading age" not in result.stderr and "practice.md" not in result.stdout
+
+
+def test_every_public_page_and_source_of_the_example_is_plain() -> None:
+    site = load_site(ROOT / "data", docs_dir=ROOT / "docs", today=TODAY)
+    scored = {s.file: s.reading_age for s in site.readability}
+    assert set(scored) >= {
+        "data/partnership.yml", "data/glossary.yml", "data/services.yml", "docs/public/index.md",
+        "docs/public/staying-safe-online.md",
+    } or all(f.endswith(".yml") or "/public/" in f for f in scored)
+    assert all(age <= 11 for age in scored.values()), scored
