@@ -1,0 +1,116 @@
+"""Pages for the public in the built example site: routes, who to call, services, statement, 404."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from guidance import load_site
+from tests.helpers import EXAMPLE_TODAY, ROOT, heading, page, resolve
+
+SITE = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY))
+SERVICES = SITE.content["services"]
+PARTNERSHIP = SITE.partnership
+
+
+def tel(number: str) -> str:
+    return "tel:" + number.replace(" ", "")
+
+
+def test_the_home_page_sends_each_audience_its_own_way(built_site: Path) -> None:
+    html = page(built_site, "index.html")
+    routes = {a.get_text(strip=True): a["href"] for a in html.select(".gl-routes strong > a")}
+    assert list(routes) == [
+        "I'm worried about a child", "I need help for my family", "I work with children and families", "Learning and training",
+    ]
+    for href in routes.values():
+        assert resolve(built_site, "index.html", href).exists(), href
+
+
+def test_worried_about_a_child_puts_999_first_then_the_numbers_from_data(built_site: Path) -> None:
+    html = page(built_site, "public/worried-about-a-child/index.html")
+    article = html.select_one("article")
+    first = article.h1.find_next_sibling()
+    assert "gl-999" in first["class"] and first.select_one("a.gl-999-number")["href"] == "tel:999"
+    calls = [a["href"] for a in article.select(".gl-call a")]
+    day, night = PARTNERSHIP.contact(PARTNERSHIP.worried.daytime), PARTNERSHIP.contact(PARTNERSHIP.worried.out_of_hours)
+    assert calls == [tel(day.phone), tel(night.phone)]
+    told = [" ".join(li.get_text().split()) for li in article.find(id="what-will-happen-when-you-call").find_next("ul").find_all("li")]
+    assert told == PARTNERSHIP.worried.when_you_call
+    assert html.select_one("[data-gl-exit]")  # Exit this page
+
+
+def test_every_service_is_listed_once_with_every_way_to_reach_it(built_site: Path) -> None:
+    html = page(built_site, "public/services/index.html")
+    cards = html.select(".gl-services article.gl-service")
+    assert [c["id"] for c in cards] == [s.id for s in SERVICES.services]
+    for card in cards:
+        s = SERVICES.by_id[card["id"]]
+        hrefs = [a["href"] for a in card.select(".gl-service-contact a")]
+        expected = [
+            *([tel(s.contact.phone)] if s.contact.phone else []),
+            *(["sms:" + s.contact.text.replace(" ", "")] if s.contact.text else []),
+            *([s.contact.web] if s.contact.web else []),
+            *(["mailto:" + s.contact.email] if s.contact.email else []),
+        ]
+        assert hrefs == expected
+        facts = {dt.get_text(): dt.find_next_sibling("dd").get_text("\n") for dt in card.select("dt")}
+        assert facts["Open"].split("\n") == s.hours
+        assert facts["Cost"] == s.cost and facts["Languages"] == ", ".join(s.languages)
+        assert facts["Private"].startswith("Yes" if s.confidential else "No")
+        assert card.get("data-needs").split() == s.needs
+
+
+@pytest.mark.parametrize("need", sorted(SERVICES.needs))
+def test_each_need_has_a_page_that_works_without_javascript(built_site: Path, need: str) -> None:
+    html = page(built_site, f"public/services/{need}/index.html")
+    assert [c["id"] for c in html.select("article.gl-service")] == [s.id for s in SERVICES.for_need(need)]
+    assert not html.find("script", src=re.compile("services.js"))
+    index = page(built_site, "public/services/index.html")
+    link = index.select_one(f'.gl-needs a[href="{need}/"]')
+    assert link.get_text() == SERVICES.needs[need].name
+
+
+def test_the_24_hour_page_lists_only_services_open_all_day_and_night(built_site: Path) -> None:
+    html = page(built_site, "public/services/open-24-hours/index.html")
+    found = [c["id"] for c in html.select("article.gl-service")]
+    assert found == [s.id for s in SERVICES.always_open()]
+    assert {"childline", "samaritans", "crisis-line"} <= set(found) and "food-bank" not in found
+
+
+def test_the_accessibility_statement_has_what_the_regulations_ask_for(built_site: Path) -> None:
+    html = page(built_site, "about/accessibility/index.html")
+    sections = [heading(h) for h in html.select("article h2")]
+    assert sections == [
+        "How accessible this website is", "Feedback and contact information", "Enforcement procedure",
+        "Technical information about this website's accessibility", "How we tested this website",
+        "Preparation of this accessibility statement",
+    ]
+    text = html.select_one("article").get_text(" ", strip=True)
+    assert "fully compliant with the Web Content Accessibility Guidelines WCAG 2.2 AA standard" in text
+    assert "prepared on 1 November 2026" in text and "within 5 working days" in text
+    assert html.select_one('article a[href="mailto:nscp@example.org"]')
+
+
+def test_every_page_links_to_the_statement_and_the_public_routes(built_site: Path) -> None:
+    for file in ("index.html", "glossary/index.html", "briefs/child-b-2025/index.html", "404.html"):
+        footer = page(built_site, file).select_one(".gl-footer-links")
+        links = {a.get_text(): a["href"] for a in footer.find_all("a")}
+        assert set(links) == {"Worried about a child?", "Staying safe online", "Accessibility statement"}, file
+        if file != "404.html":
+            assert all(resolve(built_site, file, href).exists() for href in links.values())
+
+
+def test_the_404_page_offers_the_emergency_routes_and_search(built_site: Path) -> None:
+    html = page(built_site, "404.html")
+    article = html.select_one("article")
+    assert heading(article.h1) == "Page not found"
+    assert article.select_one('a[href="tel:999"]')
+    hrefs = [a["href"] for a in article.select("ul a")]
+    assert hrefs[:2] == ["/public/worried-about-a-child/", "/public/services/"]
+    for href in hrefs:
+        assert (built_site / href.strip("/") / "index.html").exists(), href
+    assert html.select_one("input.md-search__input")  # the search box is on the page
