@@ -21,7 +21,10 @@ from . import Kind, all_targets
 
 __all__ = ["AnonymityKind", "BriefsKind", "ThemesKind"]
 
-ALLOW_HINT = "remove it, or if it identifies no one, add a reviewed entry to the allow list in data/anonymity.yml"
+ALLOW_HINT = (
+    "a brief must not identify a child or family; remove it, or if it identifies no one, "
+    "add a reviewed entry to the allow list in data/anonymity.yml"
+)
 
 
 class ThemesKind(Kind):
@@ -123,13 +126,21 @@ def _brief_rules(source: Source[BriefFile]) -> list[Problem]:
     if brief.id in RESERVED_IDS:
         problems.append(doc.problem(("id",), f"'{brief.id}' is the address of a page about all briefs: choose another id"))
     problems += duplicate_ids(((t, doc, ("themes", i)) for i, t in enumerate(brief.themes)), "theme")
-    problems += duplicate_ids(((r.id, doc, ("recommendations", i, "id")) for i, r in enumerate(brief.recommendations)), "recommendation")
+    problems += duplicate_ids(
+        ((r.id, doc, ("recommendations", i, "id")) for i, r in enumerate(brief.recommendations)), "recommendation"
+    )
     for i, rec in enumerate(brief.recommendations):
         where = ("recommendations", i)
         if rec.status == "evidenced" and rec.evidence is None:
-            problems.append(doc.problem((*where, "status"), "expected evidence (how we know practice changed) when the status is 'evidenced', found none: add evidence"))
+            problems.append(doc.problem(
+                (*where, "status"),
+                "expected evidence (how we know practice changed) when the status is 'evidenced', found none: add evidence",
+            ))
         if rec.due < brief.review.published:
-            problems.append(doc.problem((*where, "due"), f"expected a due date on or after the review was published ({brief.review.published}), got {rec.due}"))
+            published = brief.review.published
+            problems.append(doc.problem(
+                (*where, "due"), f"expected a due date on or after the review was published ({published}), got {rec.due}"
+            ))
     return problems
 
 
@@ -138,14 +149,19 @@ def _dates(source: Source[BriefFile], site: SiteData) -> list[Problem]:
     doc, brief = source.document, source.model
     problems = []
     if brief.review.published > site.today:
-        problems.append(doc.problem(("review", "published"), f"expected a date no later than today ({site.today}), got {brief.review.published}"))
+        problems.append(doc.problem(
+            ("review", "published"), f"expected a date no later than today ({site.today}), got {brief.review.published}"
+        ))
     for i, rec in enumerate(brief.recommendations):
         if rec.updated and rec.updated > site.today:
-            problems.append(doc.problem(("recommendations", i, "updated"), f"expected a date no later than today ({site.today}), got {rec.updated}"))
+            problems.append(doc.problem(
+                ("recommendations", i, "updated"), f"expected a date no later than today ({site.today}), got {rec.updated}"
+            ))
         if is_overdue(rec, site.today):
             problems.append(doc.problem(
                 ("recommendations", i, "due"),
-                f"recommendation '{rec.id}' of '{brief.id}' was due on {rec.due} and is {rec.status.replace('-', ' ')}: update its status or due date",
+                f"recommendation '{rec.id}' of '{brief.id}' was due on {rec.due} and is {rec.status.replace('-', ' ')}: "
+                "update its status or due date",
                 severity=Severity.NOTICE,
             ))
     return problems
@@ -167,7 +183,7 @@ def _anonymity(site: SiteData) -> list[Problem]:
                 if key in allowed:
                     used.add(allowed[key])
                     continue
-                message = f"looks like {finding.what} ('{finding.text}'): a brief must not identify a child or family; {ALLOW_HINT}"
+                message = f"looks like {finding.what} ('{finding.text}'): {ALLOW_HINT}"
                 problems.append(Problem(doc.file, *after, format_path(path), message))
     return problems + _allow_list(site, rules, used)
 
