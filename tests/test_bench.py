@@ -1,0 +1,25 @@
+"""The scale generator writes a valid project that uses every kind of source."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bench.generate import generate
+from guidance import load_site
+from guidance.kinds import KINDS
+from tests.helpers import EXAMPLE_TODAY
+
+
+def test_a_generated_corpus_is_valid_and_uses_every_kind(tmp_path: Path) -> None:
+    counts = generate(400, tmp_path / "corpus")
+    site = load_site(tmp_path / "corpus/data", today=date.fromisoformat(EXAMPLE_TODAY))
+    assert {k.name for k in KINDS} <= set(site.content)
+    assert not [w for w in site.warnings if w.is_warning]
+    assert len(site.content["procedures"].by_id) == counts["procedures"]
+    assert len(site.content["briefs"]) == counts["briefs"]
+    assert len(site.content["services"].services) == counts["services"]
+    assert len(site.content["thresholds"].indicators) == counts["indicators"]
+    assert len(site.content["flows"]) == counts["flows"]
+    versions = sum(len(p.editions) for p in site.content["procedures"].by_id.values())
+    assert 3 * counts["procedures"] <= versions <= 5 * counts["procedures"]
