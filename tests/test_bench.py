@@ -23,3 +23,22 @@ def test_a_generated_corpus_is_valid_and_uses_every_kind(tmp_path: Path) -> None
     assert len(site.content["flows"]) == counts["flows"]
     versions = sum(len(p.editions) for p in site.content["procedures"].by_id.values())
     assert 3 * counts["procedures"] <= versions <= 5 * counts["procedures"]
+
+
+def test_the_benchmark_runs_and_prints_its_table() -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--sizes", "150", "--runs", "1"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    table = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert table[0] == "| figure | example | 150 items |"
+    figures = {row.split(" | ")[0].removeprefix("| "): row for row in table[2:]}
+    for figure in ("check s", "build s", "peak MB", "plain mkdocs s", "ours / plain", "search KB", "public page KB", "flow page KB"):
+        assert figure in figures, figure
+    build = float(figures["build s"].split(" | ")[1])
+    assert build > 0

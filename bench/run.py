@@ -1,0 +1,161 @@
+"""Scale benchmark: medians of several runs for the example site and generated corpora.
+
+    python -m bench.run                 # the example site and corpora of 1,000 and 5,000 items
+    python -m bench.run --sizes 200 --runs 1   # a smoke run, as CI does
+
+For each project it prints `guidance check` time; full build time and peak memory; a plain
+`mkdocs build` of the same Markdown with the same theme (our overhead, measured in the same run);
+build time per item; and the bytes a first visit downloads (HTML, CSS and JS, gzip -9) for a
+public page, a procedure page and a flow page, plus the search index. Machines are noisy: every
+time is the median of ``--runs`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from bench.generate import TODAY, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "GUIDANCE_TODAY": TODAY}
+
+
+# Runs a command and prints its peak memory (KB): a fresh process, so the peak is that command's.
+_PEAK = (
+    "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(r.returncode)"
+)
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Seconds and peak memory (KB) of one run of ``command``; it must succeed."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", _PEAK, *command], cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-2000:]}")
+    return elapsed, int(result.stderr.split()[-1])
+
+
+def median_run(command: list[str], cwd: Path, runs: int) -> tuple[float, int]:
+    results = [timed(command, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def plain_project(project: Path) -> Path:
+    """The same Markdown (hand-written and generated) with the same theme, built by plain MkDocs."""
+    sys.path.insert(0, str(ROOT))
+    from guidance.load import load_site
+    from guidance.pages import site_nav, site_pages
+
+    plain = Path(tempfile.mkdtemp(prefix="plain-"))
+    shutil.copytree(project / "docs", plain / "docs")
+    shutil.copytree(project / "overrides", plain / "overrides")
+    site = load_site(project / "data", docs_dir=project / "docs")
+    for page in site_pages(site):
+        target = plain / "docs" / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and ("guidance" in p or "macros" in p))]
+    site_nav(config["nav"], site)
+    config["extra"] = {"guidance": {"emergency": "", "exit_url": "https://www.bbc.co.uk/weather"}}
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return plain
+
+
+def first_visit(site: Path, page: str) -> int:
+    """Bytes (gzip -9) of a page's HTML and the stylesheets and scripts it links to."""
+    html_file = site / page / "index.html"
+    html = html_file.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode(), 9))
+    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        path = (html_file.parent / ref.split("?")[0]).resolve()
+        if path.is_file():
+            total += len(gzip.compress(path.read_bytes(), 9))
+    return total
+
+
+def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]:
+    check, _ = median_run([str(BIN / "guidance"), "check"], project, runs)
+    build, memory = median_run([str(BIN / "guidance"), "build"], project, runs)
+    plain = plain_project(project)
+    baseline, _ = median_run([str(BIN / "mkdocs"), "build", "-q"], plain, runs)
+    shutil.rmtree(plain)
+    site = project / "site"
+    pages = {
+        "public page": "public/services",
+        "procedure page": next(p.parent.relative_to(site).as_posix() for p in sorted(site.glob("procedures/*/index.html"))
+                               if p.parent.name not in ("changes", "as-at")),
+        "flow page": next(p.parent.relative_to(site).as_posix() for p in sorted(site.glob("flows/*/index.html"))),
+    }
+    row = {
+        "items": items, "check s": check, "build s": build, "peak MB": memory / 1024, "plain mkdocs s": baseline,
+        "ours / plain": build / baseline, "ms per item": 1000 * build / items,
+        "search KB": len(gzip.compress((site / "search/search_index.json").read_bytes(), 9)) / 1024,
+    }
+    row.update({f"{label} KB": first_visit(site, page) / 1024 for label, page in pages.items()})
+    print(f"{name}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    example = work / "example"
+    for name in ("data", "docs", "macros", "overrides", "mkdocs.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, example / name)
+    rows = {"example": measure("example", example, _items(example), args.runs)}
+    for size in args.sizes:
+        corpus = work / f"corpus-{size}"
+        generate(size, corpus)
+        rows[f"{size} items"] = measure(f"{size} items", corpus, size, args.runs)
+    print()
+    names = list(rows)
+    keys = list(rows[names[0]])
+    print("| figure | " + " | ".join(names) + " |")
+    print("| --- |" + " --- |" * len(names))
+    for key in keys:
+        print(f"| {key} | " + " | ".join(_fmt(rows[n][key]) for n in names) + " |")
+    sized = [r for n, r in rows.items() if n != "example"]
+    if len(sized) >= 2:
+        small, large = sized[0], sized[-1]
+        print(f"\nbuild time ratio {large['items']}/{small['items']} items: {large['build s'] / small['build s']:.2f} "
+              f"(linear would be {large['items'] / small['items']:.2f})")
+    shutil.rmtree(work)
+
+
+def _items(project: Path) -> int:
+    """Entries in a project's data: terms, indicators, procedure versions, flows, briefs and services."""
+    sys.path.insert(0, str(ROOT))
+    from guidance.load import load_site
+
+    site = load_site(project / "data")
+    c = site.content
+    return (len(c["glossary"]) + len(c["thresholds"].indicators) + sum(len(p.editions) for p in c["procedures"])
+            + len(c["flows"]) + len(c["briefs"]) + len(c["services"].services))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+if __name__ == "__main__":
+    main()
