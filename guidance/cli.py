@@ -15,7 +15,7 @@ import click
 
 from .errors import GuidanceError, Problem
 from .kinds import KINDS
-from .load import load_site
+from .load import load_site, load_site_once
 from .site import SiteData
 
 __all__ = ["main"]
@@ -162,7 +162,7 @@ def _sources(config_file: Path) -> tuple[str, str]:
 
 def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: bool = False) -> SiteData:
     try:
-        site = load_site(data_dir, docs_dir=docs_dir)
+        site = load_site_once(data_dir, docs_dir=docs_dir)
     except ValueError as exc:  # the build date given in the environment
         click.echo(str(exc), err=True)
         sys.exit(1)

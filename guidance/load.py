@@ -14,7 +14,7 @@ from .shape import validate_document
 from .site import SiteData, Source, build_date
 from .yamlio import load_yaml
 
-__all__ = ["load_site"]
+__all__ = ["load_site", "load_site_once"]
 
 
 def load_site(
@@ -46,6 +46,35 @@ def load_site(
         raise GuidanceError(problems)
     site.warnings = in_order(problems)
     return site
+
+
+_loaded: dict[tuple[Any, ...], SiteData] = {}
+
+
+def load_site_once(data_dir: Path | str, *, docs_dir: Path | str | None = None, today: date | None = None) -> SiteData:
+    """:func:`load_site`, reused while no file in ``data_dir`` or ``docs_dir`` has changed.
+
+    ``guidance build`` checks the sources and then MkDocs builds, in one process: the plugin gets
+    the same data without parsing it twice. In ``serve`` an edit changes the files, so it reloads.
+    """
+    data, docs = Path(data_dir).resolve(), Path(docs_dir).resolve() if docs_dir else None
+    key = (data, docs, today or build_date(), _fingerprint(data), _fingerprint(docs) if docs else ())
+    if key not in _loaded:
+        site = load_site(data_dir, docs_dir=docs_dir, today=today)
+        _loaded.clear()  # only the latest: serve would otherwise keep every edit
+        _loaded[key] = site
+    return _loaded[key]
+
+
+def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
 
 
 def _plain_language(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:

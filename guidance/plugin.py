@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .errors import GuidanceError, display_path
-from .load import load_site
+from .load import load_site_once
 from .pages import site_nav, site_pages
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
@@ -51,7 +51,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         _macro_log.addFilter(MacroErrors(Path(config.docs_dir)))
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         try:
-            self.site = load_site(self.data_dir, docs_dir=config.docs_dir)
+            self.site = load_site_once(self.data_dir, docs_dir=config.docs_dir)
         except GuidanceError as exc:
             raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
         except ValueError as exc:  # GUIDANCE_TODAY is not a date

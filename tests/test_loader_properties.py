@@ -141,3 +141,17 @@ def test_the_example_itself_loads() -> None:
     assert len(result.glossary) >= 60
     assert len(result.content["thresholds"].indicators) >= 80
     assert len(result.content["briefs"]) >= 6
+
+
+def test_a_build_parses_the_data_once_until_a_file_changes(example: Path) -> None:
+    import os
+
+    from guidance.load import load_site_once
+
+    today = date.fromisoformat(EXAMPLE_TODAY)
+    first = load_site_once("data", docs_dir="docs", today=today)
+    assert load_site_once(Path("data").resolve(), docs_dir=Path("docs").resolve(), today=today) is first
+    glossary = Path("data/glossary.yml")
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(glossary, ns=(glossary.stat().st_atime_ns, glossary.stat().st_mtime_ns + 1_000_000))
+    assert load_site_once("data", docs_dir="docs", today=today) is not first
