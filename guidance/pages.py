@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from .briefs import BRIEFS_INDEX
 from .kinds import KINDS, Kind
+from .render.markdown import page_url
+from .render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE
+from .render.services import SERVICES_INDEX
 from .site import Page, SiteData
 
-__all__ = ["extend_nav", "site_nav", "site_pages"]
+# Links every page keeps at its foot, and where the "page not found" page sends people. A link
+# is kept only if its page exists: a partnership may leave out services, briefs or the statement.
+FOOTER_LINKS = (
+    ("Worried about a child?", WORRIED_PAGE),
+    ("Staying safe online", "public/staying-safe-online.md"),
+    ("Accessibility statement", ACCESSIBILITY_PAGE),
+)
+LOST_LINKS = (
+    ("Worried about a child?", WORRIED_PAGE),
+    ("Find help for your family", SERVICES_INDEX),
+    ("Guidance for people who work with children", "practitioners/index.md"),
+    ("Learning from reviews", BRIEFS_INDEX),
+)
+
+__all__ = ["FOOTER_LINKS", "LOST_LINKS", "extend_nav", "site_links", "site_nav", "site_pages"]
 
 
 def site_pages(site: SiteData, kinds: Sequence[Kind] = KINDS) -> list[Page]:
@@ -31,3 +49,8 @@ def extend_nav(nav: list[Any], index_page: str, entries: list[Any]) -> bool:
         if isinstance(value, list) and extend_nav(value, index_page, entries):
             return True
     return False
+
+
+def site_links(links: Sequence[tuple[str, str]], pages: set[str]) -> list[dict[str, str]]:
+    """Those of ``links`` (title, docs path) whose page exists, as title and URL path for templates."""
+    return [{"title": title, "url": page_url(path)} for title, path in links if path in pages]

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from .errors import GuidanceError, display_path
 from .load import load_site_once
-from .pages import site_nav, site_pages
+from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
 from .render.termlinks import TermMatcher, link_terms
@@ -69,6 +69,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "exit_url": partnership.exit_url,
         }
         self.pages = site_pages(self.site)
+        docs = Path(config.docs_dir)
+        existing = {p.path for p in self.pages} | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+        config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)
+        config.extra["guidance"]["lost"] = site_links(LOST_LINKS, existing)
         site_nav(config.nav, self.site)
         self.matcher = TermMatcher.for_glossary(self.site.glossary)
         return config

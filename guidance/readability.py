@@ -99,7 +99,7 @@ def _score_source(doc: Document, fields: list[tuple[FieldPath, str]], known: set
     age, hardest = assess([text for _, text in fields], limit)
     where, path = doc.where(fields[0][0]), fields[0][0]
     if hardest:
-        path = next(p for p, text in fields if hardest[0][0] in " ".join(text.split()))
+        path = next((p for p, text in fields if hardest[0][0] in " ".join(text.split())), path)
         where = doc.find(path, hardest[0][0])
     jargon = sorted({w for _, text in fields for _, w in undefined_abbreviations(text, known)})
     return Readability(doc.file, *where, format_path(path), age, hardest, jargon)

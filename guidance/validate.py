@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable, Sequence
 
 from .errors import Path, Problem, suggest
 from .yamlio import Document
 
-__all__ = ["Located", "duplicate_ids", "unknown_reference"]
+__all__ = ["Located", "duplicate_ids", "not_in_future", "unknown_reference"]
 
 # An id, and where it was written: the document and the path of the id's value.
 Located = tuple[str, Document, Path]
@@ -30,3 +31,10 @@ def duplicate_ids(items: Iterable[Located], what: str) -> list[Problem]:
 
 def unknown_reference(document: Document, path: Path, what: str, wrong: str, known: Sequence[str]) -> Problem:
     return document.problem(path, f"unknown {what} '{wrong}'{suggest(wrong, known)}")
+
+
+def not_in_future(document: Document, path: Path, day: date | None, today: date) -> list[Problem]:
+    """A date that records something done (published, reviewed, checked) cannot be after today."""
+    if day is None or day <= today:
+        return []
+    return [document.problem(path, f"expected a date no later than today ({today}), got {day}")]

@@ -207,3 +207,24 @@ def test_recommendations_by_status_and_overdue() -> None:
     assert ("child-k-2025", "r2") in late  # in progress, due 30 April 2026
     assert ("child-k-2025", "r3") not in late  # not started, but due 31 December 2026
     assert all(r.status in ("not-started", "in-progress") for b, r in EXAMPLE.recommendations() if (b.id, r.id) in late)
+
+
+def test_text_in_raw_html_is_escaped_for_html_not_markdown(briefs: Path) -> None:
+    from guidance.render.briefs import brief_page, matrix_page
+
+    site = load_site("data", today=TODAY)
+    themes = site.content["themes"]
+    brief = site.content["briefs"].by_id["child-a"].model_copy(
+        update={"title": "Child_A <and> *B*", "review": site.content["briefs"].by_id["child-a"].review.model_copy(update={"child": "Child_A"})}
+    )
+    matrix = matrix_page(Briefs([brief]), themes)
+    assert ">Child_A &lt;and&gt; *B*</a>" in matrix and "\\\\" not in matrix
+    page = brief_page(brief, themes, {}, site)
+    assert "<dd>Child_A (not their real name)</dd>" in page
+
+
+def test_briefs_without_a_themes_file_say_so(briefs: Path) -> None:
+    (briefs / "data/themes.yml").unlink()
+    assert load_problems(today=TODAY) == [
+        "data/briefs/child-a.yml:8:10: themes[0]: unknown theme 'neglect' (there is no theme in this site's data yet)"
+    ]

@@ -114,3 +114,14 @@ def test_the_404_page_offers_the_emergency_routes_and_search(built_site: Path) -
     for href in hrefs:
         assert (built_site / href.strip("/") / "index.html").exists(), href
     assert html.select_one("input.md-search__input")  # the search box is on the page
+
+
+def test_site_wide_links_are_kept_only_for_pages_that_exist() -> None:
+    from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links
+
+    pages = {"public/worried-about-a-child.md", "practitioners/index.md"}  # no services, briefs or statement
+    assert site_links(LOST_LINKS, pages) == [
+        {"title": "Worried about a child?", "url": "public/worried-about-a-child/"},
+        {"title": "Guidance for people who work with children", "url": "practitioners/"},
+    ]
+    assert [link["title"] for link in site_links(FOOTER_LINKS, pages)] == ["Worried about a child?"]

@@ -171,3 +171,11 @@ def test_every_public_page_and_source_of_the_example_is_plain() -> None:
         "docs/public/staying-safe-online.md",
     } or all(f.endswith(".yml") or "/public/" in f for f in scored)
     assert all(age <= 11 for age in scored.values()), scored
+
+
+def test_a_need_cannot_take_the_address_of_another_services_page(services: Path) -> None:
+    write(services, "data/services.yml", SERVICES.replace("  - id: parenting\n", "  - id: open-24-hours\n").replace(
+        "needs: [parenting]", "needs: [open-24-hours]"))
+    assert load_problems(today=TODAY) == [
+        "data/services.yml:5:9: needs[1].id: 'open-24-hours' is the address of another services page: choose another id"
+    ]

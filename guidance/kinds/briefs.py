@@ -16,7 +16,7 @@ from ..references import Target, Targets, check_references
 from ..render import briefs as render
 from ..render.feed import FeedEntry, atom_feed
 from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids, unknown_reference
+from ..validate import duplicate_ids, not_in_future, unknown_reference
 from . import Kind, all_targets
 
 __all__ = ["AnonymityKind", "BriefsKind", "ThemesKind"]
@@ -80,13 +80,10 @@ class BriefsKind(Kind):
 
     def check(self, site: SiteData) -> list[Problem]:
         targets = all_targets(site)
-        themes = list(site.content.get("themes", {}))
         problems: list[Problem] = []
         for source in site.sources[self.name]:
             doc, brief = source.document, source.model
-            for i, theme in enumerate(brief.themes):
-                if theme not in themes:
-                    problems.append(unknown_reference(doc, ("themes", i), "theme", theme, themes))
+            problems += check_references(doc, ((("themes", i), f"theme:{t}") for i, t in enumerate(brief.themes)), targets)
             problems += check_references(doc, ((("links", i), ref) for i, ref in enumerate(brief.links)), targets)
             problems += _dates(source, site)
         return problems + _anonymity(site)
@@ -147,16 +144,9 @@ def _brief_rules(source: Source[BriefFile]) -> list[Problem]:
 def _dates(source: Source[BriefFile], site: SiteData) -> list[Problem]:
     """Nothing is published or updated in the future; late recommendations are a notice."""
     doc, brief = source.document, source.model
-    problems = []
-    if brief.review.published > site.today:
-        problems.append(doc.problem(
-            ("review", "published"), f"expected a date no later than today ({site.today}), got {brief.review.published}"
-        ))
+    problems = not_in_future(doc, ("review", "published"), brief.review.published, site.today)
     for i, rec in enumerate(brief.recommendations):
-        if rec.updated and rec.updated > site.today:
-            problems.append(doc.problem(
-                ("recommendations", i, "updated"), f"expected a date no later than today ({site.today}), got {rec.updated}"
-            ))
+        problems += not_in_future(doc, ("recommendations", i, "updated"), rec.updated, site.today)
         if is_overdue(rec, site.today):
             problems.append(doc.problem(
                 ("recommendations", i, "due"),

@@ -16,7 +16,7 @@ from ..render.feed import FeedEntry, atom_feed
 from ..render.markdown import long_date, page_url
 from ..render.redirects import redirect_file, redirect_page
 from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids
+from ..validate import duplicate_ids, not_in_future
 from ..versions import unknown_releases
 from . import Kind, all_targets, backlinks
 
@@ -129,7 +129,7 @@ def _review_dates(source: Source[ProcedureFile], site: SiteData) -> list[Problem
     if data.review_due <= data.reviewed:
         return [doc.problem(("review_due",), f"expected a date after reviewed ({data.reviewed}), got {data.review_due}")]
     if data.reviewed > site.today:
-        return [doc.problem(("reviewed",), f"expected a date no later than today ({site.today}), got {data.reviewed}")]
+        return not_in_future(doc, ("reviewed",), data.reviewed, site.today)
     if data.review_due < site.today:
         return [
             doc.problem(

@@ -31,6 +31,9 @@ class ServicesKind(Kind):
         problems = duplicate_ids(((n.id, doc, ("needs", i, "id")) for i, n in enumerate(data.needs)), "need")
         problems += duplicate_ids(((s.id, doc, ("services", i, "id")) for i, s in enumerate(data.services)), "service")
         needs = [n.id for n in data.needs]
+        for i, ident in enumerate(needs):
+            if render.need_page(ident) in (render.SERVICES_INDEX, render.ALWAYS_PAGE):
+                problems.append(doc.problem(("needs", i, "id"), f"'{ident}' is the address of another services page: choose another id"))
         for i, service in enumerate(data.services):
             where = ("services", i)
             for j, need in enumerate(service.needs):

@@ -12,7 +12,7 @@ from ..briefs import (
 from ..models.brief import REVIEW_TYPES, STATUSES, BriefFile, Recommendation, Theme
 from ..references import Target, Targets, split
 from ..site import SiteData
-from .markdown import escape, facts_list, front_matter, href, link, long_date, page_url, reference_link, relative_to_page
+from .markdown import escape, facts_list, front_matter, href, html_text, link, long_date, page_url, reference_link, relative_to_page
 
 __all__ = [
     "brief_card", "brief_page", "index_page", "learning_section", "matrix_page", "recommendations_page", "theme_page", "themes_page",
@@ -22,10 +22,10 @@ __all__ = [
 def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: SiteData) -> str:
     """A 7-minute briefing: the review, seven short sections, and what became of its recommendations."""
     page = page_of(b.id)
-    theme_links = ", ".join(f'<a href="{href(theme_path(t), page)}">{escape(themes[t].name)}</a>' for t in b.themes)
+    theme_links = ", ".join(f'<a href="{href(theme_path(t), page)}">{html_text(themes[t].name)}</a>' for t in b.themes)
     facts = [
         ("Review", REVIEW_TYPES[b.review.type]),
-        ("Child", f"{escape(b.review.child)} (not their real name)"),
+        ("Child", f"{html_text(b.review.child)} (not their real name)"),
         ("Published", long_date(b.review.published)),
         ("Themes", theme_links),
     ]
@@ -36,7 +36,7 @@ def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: S
         f"# {escape(b.title)}\n",
         '<p class="gl-kicker">7-minute briefing</p>\n',
         facts_list(facts),
-        f"{b.summary}\n{{: .gl-lead }}\n",
+        f"{escape(b.summary)}\n{{: .gl-lead }}\n",
         "## 1. Background\n", f"{b.background}\n",
         "## 2. Why it matters\n", f"{b.why_it_matters}\n",
         "## 3. Key information\n", _bullets(b.key_information),
@@ -51,7 +51,7 @@ def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: S
     ]
     if b.recommendations:
         parts += ["## Recommendations and progress\n", _recommendation_table(b, site.today)]
-    parts.append(f'<p class="gl-print-url">Find this briefing online at {escape(address)}</p>\n')
+    parts.append(f'<p class="gl-print-url">Find this briefing online at {html_text(address)}</p>\n')
     return "\n".join(parts)
 
 
@@ -219,7 +219,7 @@ def _due(r: Recommendation, today: date) -> str:
 
 
 def _matrix(themes: list[Theme], briefs: Briefs, here: str) -> str:
-    head = "".join(f'<th scope="col"><a href="{href(theme_path(t.id), here)}">{escape(t.name)}</a></th>' for t in themes)
+    head = "".join(f'<th scope="col"><a href="{href(theme_path(t.id), here)}">{html_text(t.name)}</a></th>' for t in themes)
     body = []
     for b in briefs:
         cells = "".join(
@@ -228,7 +228,7 @@ def _matrix(themes: list[Theme], briefs: Briefs, here: str) -> str:
             for t in themes
         )
         review = f"{REVIEW_TYPES[b.review.type]}, {b.review.published.year}"
-        body.append(f'<tr><th scope="row"><a href="{href(page_of(b.id), here)}">{escape(b.title)}</a> '
+        body.append(f'<tr><th scope="row"><a href="{href(page_of(b.id), here)}">{html_text(b.title)}</a> '
                     f'<span class="gl-matrix-review">{review}</span></th>{cells}</tr>')
     totals = "".join(f"<td>{len(briefs.for_theme(t.id))}</td>" for t in themes)
     return (

@@ -12,7 +12,7 @@ import yaml
 from ..references import Targets, split
 
 __all__ = [
-    "asset_href", "attr", "escape", "facts_list", "front_matter", "href", "link", "long_date", "page_url", "reference_link",
+    "asset_href", "attr", "escape", "facts_list", "front_matter", "html_text", "href", "link", "long_date", "page_url", "reference_link",
     "relative_to_page",
 ]
 
@@ -22,6 +22,11 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
 def escape(text: str) -> str:
     """Plain text (a name, a title) that Markdown must show as it is."""
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def html_text(text: str) -> str:
+    """Plain text inside raw HTML, where Markdown escapes would show: ``<dd>``, ``<th>``, ``<a>``."""
+    return html.escape(text, quote=False)
 
 
 def attr(text: str) -> str:

@@ -12,7 +12,7 @@ from ..models.procedure import ProcedureText, Step
 from ..procedures import AS_AT_PAGE, CHANGES_PAGE, INDEX_PAGE, Edition, Procedure, Procedures
 from ..references import Target, Targets
 from .briefs import learning_section
-from .markdown import asset_href, attr, escape, facts_list, front_matter, link, long_date, reference_link, relative_to_page
+from .markdown import asset_href, attr, escape, facts_list, front_matter, html_text, link, long_date, reference_link, relative_to_page
 
 __all__ = ["VERSIONS_SCRIPT", "current_page", "index_page", "version_page", "version_text", "versions_script"]
 
@@ -26,7 +26,7 @@ def current_page(p: Procedure, today: date, targets: Targets, learning: list[Tar
     s = p.source
     facts = [
         ("Version", f"{e.number}, in force since {long_date(e.effective)}" if e.effective <= today else f"{e.number}"),
-        ("Owner", escape(s.owner)),
+        ("Owner", html_text(s.owner)),
         ("Last reviewed", long_date(s.reviewed)),
         ("Next review due", long_date(s.review_due) + (" (overdue)" if s.review_due < today else "")),
     ]

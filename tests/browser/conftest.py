@@ -76,6 +76,14 @@ def phone(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture
+def narrow(browser: Browser) -> Iterator[Page]:
+    """A tab 320 px wide: WCAG's reflow width, where nothing may scroll sideways."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def axe() -> Axe:
     return Axe()

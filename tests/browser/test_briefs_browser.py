@@ -50,9 +50,8 @@ def test_brief_pages_pass_axe_and_stay_on_the_site(tab: RecordingPage, site_url:
 
 
 @pytest.mark.browser
-def test_the_matrix_scrolls_inside_its_region_on_a_phone(browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True)
-    page = context.new_page()
+def test_the_matrix_scrolls_inside_its_region_on_a_phone(narrow, site_url: str) -> None:
+    page = narrow
     page.goto(site_url + "/briefs/matrix/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320  # the page itself does not scroll sideways
     region = page.locator(".gl-scroll")
@@ -60,4 +59,3 @@ def test_the_matrix_scrolls_inside_its_region_on_a_phone(browser, site_url: str)
     region.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("document.querySelector('.gl-scroll').scrollLeft > 0")
-    context.close()

@@ -87,12 +87,9 @@ def test_public_pages_pass_axe_and_stay_on_the_site(tab: RecordingPage, site_url
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PUBLIC)
-def test_public_pages_reflow_at_320_pixels(browser, site_url: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url + path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    context.close()
+def test_public_pages_reflow_at_320_pixels(narrow: Page, site_url: str, path: str) -> None:
+    narrow.goto(site_url + path)
+    assert narrow.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 @pytest.mark.browser
