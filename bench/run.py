@@ -6,8 +6,9 @@
 For each project it prints `guidance check` time; full build time and peak memory; a plain
 `mkdocs build` of the same Markdown with the same theme (our overhead, measured in the same run);
 build time per item; and the bytes a first visit downloads (HTML, CSS and JS, gzip -9) for a
-public page, a procedure page and a flow page, plus the search index. Machines are noisy: every
-time is the median of ``--runs`` runs.
+public page, a procedure page and a flow page; and what a new visitor's first search downloads and
+how long it takes from the last keystroke to results, in Chromium (medians over a few queries).
+Machines are noisy: every time is the median of ``--runs`` runs.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from bench.generate import TODAY, generate
+from bench.search import payload
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -105,8 +107,8 @@ def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]
     row = {
         "items": items, "check s": check, "build s": build, "peak MB": memory / 1024, "plain mkdocs s": baseline,
         "ours / plain": build / baseline, "ms per item": 1000 * build / items,
-        "search KB": len(gzip.compress((site / "search/search_index.json").read_bytes(), 9)) / 1024,
     }
+    row["first search KB"], row["search ms"] = payload(site)
     row.update({f"{label} KB": first_visit(site, page) / 1024 for label, page in pages.items()})
     print(f"{name}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
     return row

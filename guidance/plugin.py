@@ -20,10 +20,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .errors import GuidanceError, display_path
+from .indexer import write_index
 from .load import load_site_once
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
+from .render.search import search_pages
+from .search import page_entry, records, tags
 from .render.termlinks import TermMatcher, link_terms
 from .site import Page, SiteData
 
@@ -68,7 +71,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "short_name": partnership.short_name,
             "exit_url": partnership.exit_url,
         }
-        self.pages = site_pages(self.site)
+        self.pages = site_pages(self.site) + search_pages()
         docs = Path(config.docs_dir)
         existing = {p.path for p in self.pages} | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
         config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)
@@ -91,6 +94,20 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             return html
         glossary_url = get_relative_url(GLOSSARY_PAGE.removesuffix("index.md"), page.url)
         return link_terms(html, self.matcher, glossary_url, plain=page.meta.get("audience") == "public")
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        if self.config.enabled and self.site is not None:
+            entry = page_entry(page.file.src_uri, {**page.meta, "title": page.title}, self.site)
+            page.meta["gl_search"] = entry and {
+                "tags": tags(entry),
+                "names": " · ".join(entry.names),
+                "keywords": " · ".join(entry.keywords),
+            }
+        return context
+
+    def on_post_build(self, config: Any) -> None:
+        if self.config.enabled and self.site is not None:
+            write_index(Path(config.site_dir), records(self.site))
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         if self.config.enabled:

@@ -301,3 +301,15 @@ services:
     confidential: true
     source: {title: The helpline's own website, url: "https://helpline.example.org/"}
 """
+
+
+def search_index(built_site: Path) -> dict[str, dict]:
+    """Every entry in a built site's Pagefind index, by address: its words, title, filters and details."""
+    import gzip
+    import json
+
+    entries = {}
+    for fragment in (built_site / "pagefind/fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        entries[data["url"]] = data
+    return entries

@@ -13,7 +13,7 @@ from guidance import load_site
 from guidance.briefs import is_overdue
 from guidance.models.brief import REVIEW_TYPES, STATUSES
 from guidance.render.markdown import long_date
-from tests.helpers import EXAMPLE_TODAY, ROOT, SITE_URL, heading, page, resolve
+from tests.helpers import EXAMPLE_TODAY, ROOT, SITE_URL, heading, page, resolve, search_index
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
 SITE = load_site(ROOT / "data", today=TODAY)
@@ -169,11 +169,11 @@ def test_brief_macros_on_a_hand_written_page(built_site: Path) -> None:
 
 
 def test_every_brief_and_theme_page_is_in_the_search_index(built_site: Path) -> None:
-    import json
-
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = {d["location"]: d["title"] for d in index["docs"] if "#" not in d["location"]}
+    entries = search_index(built_site)
     for b in BRIEFS:
-        assert titles[f"briefs/{b.id}/"] == b.title
+        entry = entries[f"/briefs/{b.id}/"]
+        assert entry["meta"]["title"] == b.title
+        assert entry["meta"]["label"] == "Learning brief"
+        assert "7 minute briefing" in entry["meta"]["keywords"].split("|")
     for theme in THEMES.values():
-        assert f"briefs/themes/{theme.id}/" in titles
+        assert entries[f"/briefs/themes/{theme.id}/"]["filters"]["group"] == ["Learning briefs"]

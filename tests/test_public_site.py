@@ -113,7 +113,8 @@ def test_the_404_page_offers_the_emergency_routes_and_search(built_site: Path) -
     assert hrefs[:2] == ["/public/worried-about-a-child/", "/public/services/"]
     for href in hrefs:
         assert (built_site / href.strip("/") / "index.html").exists(), href
-    assert html.select_one("input.md-search__input")  # the search box is on the page
+    search = html.select_one('header form[role="search"]')  # the search box is on the page
+    assert search["action"] == "/search/" and search.select_one('input[name="q"]')
 
 
 def test_site_wide_links_are_kept_only_for_pages_that_exist() -> None:

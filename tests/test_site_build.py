@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, page, run_cli, search_index
 from guidance import load_site
 
 SITE = load_site(ROOT / "data")
@@ -140,11 +140,50 @@ def test_nothing_is_loaded_from_another_origin(built_site: Path) -> None:
         assert "fonts.googleapis" not in page.read_text()
 
 
-def test_search_index_puts_abbreviations_in_glossary_titles(built_site: Path) -> None:
-    index = json.loads((built_site / "search/search_index.json").read_text())
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert titles["glossary/#section-47-enquiry"] == "Section 47 enquiry (S47)"
-    assert titles["glossary/#lado"] == "Local authority designated officer (LADO)"
+def test_search_finds_each_glossary_term_by_its_abbreviations_and_aliases(built_site: Path) -> None:
+    entries = search_index(built_site)
+    lado = entries["/glossary/#lado"]
+    assert lado["meta"]["title"] == "Local authority designated officer"
+    assert lado["meta"]["label"] == "Glossary term"
+    assert lado["filters"] == {"group": ["Glossary"], "audience": ["Practitioners"]}
+    assert "lado" in lado["meta"]["names"].split("|")
+    assert "designated officer" in lado["meta"]["names"].split("|")
+    s47 = entries["/glossary/#section-47-enquiry"]
+    assert {"s47", "section 47", "child protection enquiry"} <= set(s47["meta"]["names"].split("|"))
+    # The glossary page itself is an entry, not a page of every term competing with each term.
+    assert entries["/glossary/"]["meta"]["label"] == "Glossary"
+
+
+def test_search_indexes_the_guidance_in_force_not_past_versions(built_site: Path) -> None:
+    entries = search_index(built_site)
+    procedure = "/procedures/strategy-discussions-and-section-47-enquiries/"
+    assert entries[procedure]["meta"]["label"] == "Procedure"
+    assert "s47" in entries[procedure]["meta"]["keywords"].split("|")
+    assert not [url for url in entries if re.search(r"/v\d+(-changes)?/$|/history/$", url)]
+    assert "/" not in entries  # the home page only points elsewhere
+    html = page(built_site, "procedures/strategy-discussions-and-section-47-enquiries/v1/index.html")
+    assert not html.select("[data-pagefind-body]")
+
+
+def test_threshold_indicators_and_services_are_found_at_their_anchors(built_site: Path) -> None:
+    entries = search_index(built_site)
+    indicator = entries["/thresholds/level-4/#L4-dev-01"]
+    assert indicator["meta"]["label"] == "Threshold indicator (level 4)"
+    assert "bruising" in indicator["meta"]["keywords"].split("|")
+    childline = entries["/public/services/#childline"]
+    assert childline["filters"]["audience"] == ["The public"]
+    assert "feeling low or worried" in childline["meta"]["keywords"].split("|")
+    # The level page's list of indicators is left to the indicators' own entries.
+    assert "Any bruise or injury to a baby" not in entries["/thresholds/level-4/"]["content"]
+
+
+def test_the_search_index_is_lean_and_lists_what_offline_search_keeps(built_site: Path) -> None:
+    index = built_site / "pagefind"
+    assert not list(index.glob("pagefind-*ui*")) and not (index / "pagefind-highlight.js").exists()
+    listing = json.loads((index / "offline.json").read_text())
+    assert "pagefind/pagefind.js" in listing["files"] and "pagefind/pagefind-entry.json" in listing["files"]
+    assert all((built_site / f).is_file() for f in listing["files"])
+    assert listing["bytes"] == sum((built_site / f).stat().st_size for f in listing["files"])
 
 
 def test_generated_pages_are_virtual(built_site: Path) -> None:

@@ -1,0 +1,69 @@
+"""The search page, its script and the service worker that keeps search working offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..search import GROUPS
+from ..site import Page
+from .markdown import asset_href, front_matter, html_text
+
+__all__ = ["SEARCH_PAGE", "SEARCH_SCRIPT", "WORKER", "search_pages"]
+
+SEARCH_PAGE = "search.md"
+SEARCH_SCRIPT = "assets/guidance/search.js"
+WORKER = "search-worker.js"  # at the root: a service worker only serves pages at or below its own folder
+ASSETS = Path(__file__).parent.parent / "assets"
+
+# Where to look without search: these pages list everything of their kind.
+BROWSE = (
+    ("Glossary, A to Z", "glossary/"),
+    ("Procedures", "procedures/"),
+    ("Levels of need", "thresholds/"),
+    ("Decision flows", "flows/"),
+    ("Learning from reviews", "briefs/"),
+    ("Find help for your family", "public/services/"),
+)
+
+
+def search_pages() -> list[Page]:
+    return [
+        Page(SEARCH_PAGE, search_page()),
+        Page(SEARCH_SCRIPT, (ASSETS / "search.js").read_text(encoding="utf-8")),
+        Page(WORKER, (ASSETS / "search-worker.js").read_text(encoding="utf-8")),
+    ]
+
+
+def search_page() -> str:
+    here = SEARCH_PAGE
+    groups = "\n".join(
+        f'<label class="gl-search-group"><input type="radio" name="show" value="{html_text(g)}"> '
+        f'{html_text(g)} <span class="gl-search-count"></span></label>'
+        for g in GROUPS
+    )
+    browse = "\n".join(f'<li><a href="{asset_href(url, here)}/">{title}</a></li>' for title, url in BROWSE)
+    return (
+        front_matter(title="Search", description="Search the guidance, the glossary and help for families.",
+                     glossary_links=False, hide=["toc"])
+        + "# Search\n\n"
+        + f'<div id="gl-search" class="gl-search" data-state="idle" data-index="{asset_href("pagefind/", here)}/" '
+        f'data-worker="{asset_href(WORKER, here)}">\n'
+        '<form id="gl-search-form" class="gl-search-form" role="search" action="." method="get" aria-label="Search this site">\n'
+        '<label for="gl-search-input">Search for words, an abbreviation or a question</label>\n'
+        '<div class="gl-search-row"><input id="gl-search-input" name="q" type="search" autocomplete="off" '
+        'spellcheck="false" aria-describedby="gl-search-hint">\n'
+        '<button type="submit" class="md-button md-button--primary">Search</button></div>\n'
+        '<p id="gl-search-hint" class="gl-search-hint">For example: S47, LADO, money worries, missed health appointments.</p>\n'
+        f'<fieldset id="gl-search-groups" class="gl-search-groups" hidden>\n<legend>Show only</legend>\n'
+        f'<label class="gl-search-group"><input type="radio" name="show" value="" checked> Everything '
+        f'<span class="gl-search-count"></span></label>\n{groups}\n</fieldset>\n'
+        "</form>\n"
+        '<p id="gl-search-status" class="gl-search-status" role="status" aria-live="polite"></p>\n'
+        '<ol id="gl-search-results" class="gl-search-results"></ol>\n'
+        '<button id="gl-search-more" class="md-button" type="button" hidden>Show more results</button>\n'
+        '<noscript><p class="gl-search-status">Search needs JavaScript, which is turned off. '
+        "You can find everything from these pages instead:</p></noscript>\n"
+        f'<nav class="gl-search-browse" aria-label="Browse instead of searching">\n<p>Or browse:</p>\n<ul>\n{browse}\n</ul>\n</nav>\n'
+        "</div>\n\n"
+        f'<script src="{asset_href(SEARCH_SCRIPT, here)}" defer></script>\n'
+    )

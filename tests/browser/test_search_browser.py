@@ -1,0 +1,130 @@
+"""Search in a real browser: relevance, labels, narrowing, the keyboard, offline, axe, no JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from bench.search import load_queries, report, run_queries, summary
+from tests.browser.conftest import RecordingPage, axe_violations
+
+pytestmark = pytest.mark.browser
+
+RANK_1_FLOOR = 80  # per cent; the target on the example site is 90 (README, "Search")
+
+
+def results(page: Page) -> list[dict[str, str]]:
+    page.wait_for_selector("#gl-search[data-state=done]")
+    return page.eval_on_selector_all(
+        "#gl-search-results > li",
+        "items => items.map(li => ({href: li.querySelector('a').getAttribute('href'),"
+        " title: li.querySelector('a').textContent, kind: li.querySelector('.gl-result__kind').textContent}))",
+    )
+
+
+def search(page: Page, site_url: str, text: str, show: str = "") -> list[dict[str, str]]:
+    page.goto(f"{site_url}/search/?q={text}" + (f"&show={show}" if show else ""))
+    page.wait_for_function("q => document.querySelector('#gl-search').dataset.query === q", arg=text)
+    return results(page)
+
+
+def test_the_relevance_benchmark_finds_the_expected_page_first(tab: RecordingPage, site_url: str, capsys) -> None:
+    outcomes = run_queries(tab.page, site_url, load_queries())
+    with capsys.disabled():
+        print("\nsearch relevance on the example site (bench/search-queries.yml):\n" + report(outcomes))
+    figures = summary(outcomes)
+    assert figures["queries"] >= 40
+    assert figures["rank 1 %"] >= RANK_1_FLOOR, report(outcomes)
+    assert figures["top 3 %"] >= 90, report(outcomes)
+    assert tab.outside_requests() == []
+
+
+def test_each_result_says_what_it_is_and_who_it_is_for(tab: RecordingPage, site_url: str) -> None:
+    found = search(tab.page, site_url, "LADO")
+    assert found[0] == {"href": "/glossary/#lado", "title": "Local authority designated officer",
+                        "kind": "Glossary term · for practitioners"}
+    kinds = {r["kind"] for r in search(tab.page, site_url, "domestic abuse")}
+    assert {"Service · for the public", "Procedure · for practitioners"} & kinds
+    assert "Learning brief · for practitioners" in kinds
+    status = tab.page.text_content("#gl-search-status")
+    assert status.startswith(f"{len(tab.page.query_selector_all('#gl-search-results > li'))} results") or "showing the first" in status
+
+
+def test_results_narrow_to_one_kind_and_the_address_keeps_it(tab: RecordingPage, site_url: str) -> None:
+    page = tab.page
+    everything = search(page, site_url, "neglect")
+    assert len({r["kind"] for r in everything}) > 1
+    count = page.text_content("label:has(input[value=Procedures]) .gl-search-count")
+    page.check("input[value=Procedures]")
+    page.wait_for_url("**/search/?q=neglect&show=Procedures")
+    page.wait_for_function("document.querySelector('#gl-search').dataset.state === 'done'")
+    narrowed = results(page)
+    assert narrowed and {r["kind"] for r in narrowed} == {"Procedure · for practitioners"}
+    assert count == f"({len(narrowed)})"
+    assert "in procedures" in page.text_content("#gl-search-status")
+    page.reload()  # the address brings the same narrowed search back
+    assert results(page) == narrowed
+
+
+def test_a_question_in_everyday_words_still_finds_help(tab: RecordingPage, site_url: str) -> None:
+    found = search(tab.page, site_url, "worried about my neighbour's child")
+    assert found[0]["href"] == "/public/worried-about-a-child/"
+    assert "some of them" in tab.page.text_content("#gl-search-status")
+    assert search(tab.page, site_url, "zzqxj") == []
+    assert tab.page.text_content("#gl-search-status").startswith("No results for “zzqxj”")
+
+
+def test_searching_from_the_header_by_keyboard(tab: RecordingPage, site_url: str) -> None:
+    page = tab.page
+    page.goto(site_url + "/procedures/")
+    page.focus("#gl-header-q")
+    page.keyboard.type("county lines")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=county+lines")
+    page.wait_for_selector("#gl-search[data-state=done]")
+    # The form is submitted again on the search page's own box: focus moves to the first result.
+    page.focus("#gl-search-input")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.classList.contains('gl-result__link')")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "/glossary/#county-lines"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/glossary/#county-lines")
+
+
+def test_search_works_with_the_network_gone_once_loaded(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "/search/")
+    page.wait_for_function("document.querySelector('#gl-search').dataset.offline === 'ready'", timeout=20_000)
+    context.set_offline(True)
+    try:
+        for query, first in [("MARAC", "/glossary/#marac"), ("money worries", "/public/services/money/"),
+                             ("rapid review deadline", "/procedures/rapid-reviews/")]:
+            page.fill("#gl-search-input", query)
+            page.wait_for_function("q => document.querySelector('#gl-search').dataset.query === q", arg=query)
+            assert results(page)[0]["href"] == first, query
+        with pytest.raises(Exception):  # really offline: the network is not answering
+            page.evaluate("fetch('/no-such-page/').then(r => r.status)")
+    finally:
+        context.close()
+
+
+def test_the_search_page_passes_axe_with_results_shown(tab: RecordingPage, site_url: str, axe) -> None:
+    search(tab.page, site_url, "neglect")
+    assert axe_violations(axe, tab.page) == ""
+    tab.page.check("input[value=Glossary]")
+    tab.page.wait_for_selector("#gl-search[data-state=done]")
+    assert axe_violations(axe, tab.page) == ""
+    search(tab.page, site_url, "zzqxj")  # no results: the status and the ways to browse
+    assert axe_violations(axe, tab.page) == ""
+
+
+def test_without_javascript_the_search_page_offers_ways_to_browse(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/search/?q=LADO")
+    assert "Search needs JavaScript" in page.text_content("article")
+    links = page.eval_on_selector_all(".gl-search-browse a", "as => as.map(a => a.href)")
+    assert site_url + "/glossary/" in links and site_url + "/public/services/" in links
+    assert page.is_hidden("#gl-search-groups")
+    context.close()
