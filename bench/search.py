@@ -74,7 +74,7 @@ def relative(url: str, base: str) -> str:
 # -- engines: how to type a query into each search UI and read its results ---------------------
 
 
-def search_guidance(page, base: str, text: str) -> tuple[list[str], float]:
+def search_guidance(page, base: str, text: str, delay: float = 0) -> tuple[list[str], float]:
     """Our search page (Pagefind underneath): results are an ordered list of links."""
     box = page.locator("#gl-search-input")
     if not box.count():
@@ -82,7 +82,7 @@ def search_guidance(page, base: str, text: str) -> tuple[list[str], float]:
         box = page.locator("#gl-search-input")
     box.fill("")
     page.wait_for_function("document.querySelector('#gl-search').dataset.state !== 'busy'")
-    box.press_sequentially(text)
+    box.press_sequentially(text, delay=delay)
     page.wait_for_function(
         "q => { const s = document.querySelector('#gl-search');"
         " return s.dataset.state === 'done' && s.dataset.query === q }", arg=text)
@@ -144,6 +144,7 @@ def run_queries(page, base: str, queries: list[Query], engine: str = "guidance")
 
 # Words found on the example site and in every generated corpus (bench/generate.py's vocabulary).
 PAYLOAD_QUERIES = ("neglect", "referral", "school health", "information sharing", "S47")
+TYPING = 120  # ms between keystrokes: a quick typist (100 words a minute)
 
 
 def first_search(browser, base: str, text: str) -> tuple[int, float]:
@@ -162,7 +163,7 @@ def first_search(browser, base: str, text: str) -> tuple[int, float]:
     page.on("response", downloaded)
     page.goto(f"{base}/search/")
     page.wait_for_load_state("networkidle")
-    _, millis = search_guidance(page, base, text)
+    _, millis = search_guidance(page, base, text, delay=TYPING)
     context.close()
     return sum(min(len(b), len(gzip.compress(b, 6))) for b in bodies), millis
 
@@ -204,17 +205,19 @@ def main() -> None:
     parser.add_argument("--engine", choices=sorted(ENGINES), default="guidance")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--payload", action="store_true", help="also measure a new visitor's first search")
+    parser.add_argument("--payload-only", action="store_true", help="only that (for a generated corpus)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with served(args.site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page()
-        outcomes = run_queries(page, base, load_queries(args.queries), args.engine)
-        browser.close()
-    print(f"search quality, {args.engine} engine, {args.site}")
-    print(report(outcomes))
-    if args.payload:
+    if not args.payload_only:
+        with served(args.site) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            outcomes = run_queries(page, base, load_queries(args.queries), args.engine)
+            browser.close()
+        print(f"search quality, {args.engine} engine, {args.site}")
+        print(report(outcomes))
+    if args.payload or args.payload_only:
         kb, ms = payload(args.site)
         print(f"first search: {kb:.1f} KB downloaded, {ms:.1f} ms from the last keystroke to results (medians)")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -43,11 +44,17 @@ def write_index(site_dir: Path, records: list[Entry]) -> list[str]:
 
 async def _write(site_dir: Path, records: list[Entry]) -> None:
     config = IndexConfig(exclude_selectors=LISTED, force_language="en")
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site_dir))
-        for record in records:
-            await index.add_html_file(content=record_html(record), url="/" + record.url)
-        await index.write_files(output_path=str(site_dir / INDEX_DIR))
+    # Records go in as files of their own folder, a single request: the Python API answers one
+    # request per tenth of a second, which is minutes for a few thousand records one by one. Each
+    # record carries its real address (``href``) in its details.
+    with tempfile.TemporaryDirectory(prefix="guidance-records-") as folder:
+        for i, record in enumerate(records):
+            (Path(folder) / f"{i}.html").write_text(record_html(record), encoding="utf-8")
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(site_dir))
+            if records:
+                await index.add_directory(folder)
+            await index.write_files(output_path=str(site_dir / INDEX_DIR))
 
 
 def _write_offline_list(site_dir: Path, files: list[str]) -> None:

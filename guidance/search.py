@@ -146,10 +146,12 @@ def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
 
 
 def record_html(entry: Entry) -> str:
-    """A record as a small HTML document for the indexer: the same fields a page's template gives."""
+    """A record as a small HTML document for the indexer: the same fields a page's template gives,
+    and its address on the site (``href``), as the indexer only knows the file it was given."""
     e = html.escape
     return (
         f'<html lang="en"><body><main data-pagefind-body>{tags(entry)}'
+        f'<span data-pagefind-meta="{e(f"href:{entry.url}", quote=True)}"></span>'
         f"<h1>{e(entry.title)}</h1>"
         f'<p data-pagefind-weight="7">{e(" · ".join(entry.names))}</p>'
         f'<p data-pagefind-weight="5">{e(" · ".join(entry.keywords))}</p>'

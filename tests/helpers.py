@@ -311,5 +311,5 @@ def search_index(built_site: Path) -> dict[str, dict]:
     entries = {}
     for fragment in (built_site / "pagefind/fragment").iterdir():
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        entries[data["url"]] = data
+        entries["/" + data["meta"]["href"] if "href" in data["meta"] else data["url"]] = data
     return entries

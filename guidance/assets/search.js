@@ -1,7 +1,8 @@
 // The search page: Pagefind's index, results that say what they are and who they are for,
 // narrowing to one kind, and the query kept in the address (?q=LADO&show=Procedures).
-// A result whose name (a term, its abbreviation or alias, a page's title) is exactly the query
-// comes first, then one with that exact keyword; otherwise Pagefind's order.
+// A result whose title is exactly the query comes first, then one with that exact name (a term's
+// abbreviation or alias), then that exact keyword; then results with more of the words in their
+// title; otherwise Pagefind's order.
 (() => {
   "use strict";
   const root = document.getElementById("gl-search");
@@ -90,8 +91,15 @@
     const details = await Promise.all(results.slice(0, RANKED).map((r) => r.data()));
     if (mine !== latest) return;
     const wanted = normalise(query);
-    const order = details.map((d, i) => [tier(wanted, d.meta), i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    found = { query, partly, results, details: order.map(([, i]) => details[i]) };
+    const asked = normalise(words).split(" ");
+    const inTitle = (meta) => {
+      const title = new Set(normalise(meta.title || "").split(" "));
+      return asked.filter((word) => title.has(word)).length;
+    };
+    const order = details
+      .map((d, i) => [tier(wanted, d.meta), -inTitle(d.meta), i])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    found = { query, partly, results, details: order.map(([, , i]) => details[i]) };
     shown = PAGE;
     counts(partly ? null : search.totalFilters.group || {}, search.unfilteredResultCount);
     await render(mine);
@@ -127,7 +135,8 @@
     li.className = "gl-result";
     const link = document.createElement("a");
     link.className = "gl-result__link";
-    link.href = data.url;
+    const address = data.meta.href ? new URL(data.meta.href, siteUrl) : null; // a record: its anchor
+    link.href = address ? address.pathname + address.hash : data.url;
     link.textContent = data.meta.title;
     const heading = document.createElement("h2");
     heading.className = "gl-result__title";
