@@ -7,7 +7,8 @@ For each project it prints `guidance check` time; full build time and peak memor
 `mkdocs build` of the same Markdown with the same theme (our overhead, measured in the same run);
 build time per item; and the bytes a first visit downloads (HTML, CSS and JS, gzip -9) for a
 public page, a procedure page and a flow page; and what a new visitor's first search downloads and
-how long it takes from the last keystroke to results, in Chromium (medians over a few queries).
+how long it takes from the last keystroke to results, in Chromium (medians over a few queries);
+and how long `guidance serve` takes to serve the rebuilt site after one YAML file is edited.
 Machines are noisy: every time is the median of ``--runs`` runs.
 """
 
@@ -91,6 +92,49 @@ def first_visit(site: Path, page: str) -> int:
     return total
 
 
+def serve_rebuild(project: Path, runs: int) -> float:
+    """Seconds from saving an edited glossary.yml until `guidance serve` serves the rebuilt page
+    (the moment its live reload would refresh the browser): the median of ``runs`` edits."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/glossary/"
+    glossary = project / "data/glossary.yml"
+    original = glossary.read_text(encoding="utf-8")
+    server = subprocess.Popen([str(BIN / "guidance"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def served(wanted: str, timeout: float = 600) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if wanted in urllib.request.urlopen(url, timeout=5).read().decode():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise SystemExit(f"guidance serve never served {wanted!r} in {project}")
+
+    try:
+        served("</html>")  # the first build is done
+        times = []
+        for run in range(runs):
+            word = f"Edited{run}word"
+            edited = re.sub(r"^(\s*-?\s*term: )(.+)$", rf"\g<1>\g<2> {word}", original, count=1, flags=re.M)
+            glossary.write_text(edited, encoding="utf-8")
+            start = time.perf_counter()
+            served(word)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        glossary.write_text(original, encoding="utf-8")
+
+
 def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]:
     check, _ = median_run([str(BIN / "guidance"), "check"], project, runs)
     build, memory = median_run([str(BIN / "guidance"), "build"], project, runs)
@@ -109,6 +153,7 @@ def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]
         "ours / plain": build / baseline, "ms per item": 1000 * build / items,
     }
     row["first search KB"], row["search ms"] = payload(site)
+    row["serve rebuild s"] = serve_rebuild(project, runs)
     row.update({f"{label} KB": first_visit(site, page) / 1024 for label, page in pages.items()})
     print(f"{name}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
     return row
