@@ -37,8 +37,8 @@ GROUPS = (GLOSSARY, PROCEDURES, LEVELS, FLOWS, BRIEFS, SERVICES, OTHER)  # the o
 PRACTITIONERS, PUBLIC = "Practitioners", "The public"
 AUDIENCES = (PRACTITIONERS, PUBLIC)
 
-# Pages that only list records: search finds their entries, and the page by its title.
-_LISTS = {GLOSSARY_PAGE: GLOSSARY, PLAIN_PAGE: GLOSSARY}
+# Pages that only list records: search finds their entries, and the page as a record of its own.
+_LISTS = {GLOSSARY_PAGE, PLAIN_PAGE}
 
 
 @dataclass(frozen=True)
@@ -114,8 +114,10 @@ def _services(site: SiteData) -> list[Entry]:
 
 def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
     """What search shows for the page at docs ``path``, or None to leave it out of search."""
-    if path == "index.md" or path in _LISTS:
-        return None  # its terms are records, and the page itself is a record too
+    if path == "index.md" or path in _LISTS or (meta.get("search") or {}).get("exclude"):
+        # The home page only points elsewhere; a glossary's terms are records of their own; any
+        # page can opt out with front matter `search: {exclude: true}` (the search page does).
+        return None
     title = str(meta.get("title") or "")
     audience = PUBLIC if meta.get("audience") == "public" else PRACTITIONERS
     url = page_url(path)

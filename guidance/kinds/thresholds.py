@@ -25,6 +25,13 @@ class ThresholdsKind(Kind):
     link_kinds = ("threshold", "indicator")
     required = False
     single = True
+    index_page = overview_page
+
+    def nav(self, site: SiteData) -> list[Any]:
+        # A handful of levels: one entry each, then the whole matrix and the finder.
+        t: Thresholds = site.content[self.name]
+        levels = [{t.label(lvl): level_page(lvl)} for lvl in t.source.levels]
+        return [*levels, {"At a glance": matrix_page}, {"Find an indicator": finder_page}]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Thresholds, list[Problem]]:
         doc, data = sources[0].document, sources[0].model

@@ -22,7 +22,6 @@ def glossary_page(glossary: Glossary, partnership_name: str, used_in: BackLinks 
             description=f"What the words and abbreviations used in {partnership_name}'s guidance mean.",
             hide=["toc"],
             glossary_links=False,
-            search={"boost": 2},
         ),
         "# Glossary A to Z\n",
         f"What {len(glossary)} words and abbreviations used in safeguarding children mean, where each "
