@@ -43,7 +43,9 @@ def write_index(site_dir: Path, records: list[Entry]) -> list[str]:
 
 
 async def _write(site_dir: Path, records: list[Entry]) -> None:
-    config = IndexConfig(exclude_selectors=LISTED, force_language="en")
+    # Closing the index writes it, to ``output_path``: there is no separate write (a second one
+    # would go to ./pagefind of whatever folder the build runs in).
+    config = IndexConfig(exclude_selectors=LISTED, force_language="en", output_path=str(site_dir / INDEX_DIR))
     # Records go in as files of their own folder, a single request: the Python API answers one
     # request per tenth of a second, which is minutes for a few thousand records one by one. Each
     # record carries its real address (``href``) in its details.
@@ -54,7 +56,6 @@ async def _write(site_dir: Path, records: list[Entry]) -> None:
             await index.add_directory(str(site_dir))
             if records:
                 await index.add_directory(folder)
-            await index.write_files(output_path=str(site_dir / INDEX_DIR))
 
 
 def _write_offline_list(site_dir: Path, files: list[str]) -> None:

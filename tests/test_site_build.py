@@ -210,3 +210,10 @@ def test_plain_mkdocs_reports_data_errors_cleanly(example: Path, command: list[s
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "data/glossary.yml:4:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)" in result.stderr
+
+
+def test_the_search_index_is_written_inside_the_site_only(example: Path) -> None:
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 0, result.stderr
+    assert (example / "site/pagefind/pagefind-entry.json").is_file()
+    assert not (example / "pagefind").exists()  # closing the index once wrote a copy here too
