@@ -7,10 +7,8 @@ pages as virtual files, link glossary terms in rendered pages, and watch ``data/
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -107,23 +105,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             }
         return context
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
-        self.indexing: threading.Thread | None = None
-
     def on_post_build(self, config: Any) -> None:
-        if not self.config.enabled or self.site is None:
-            return
-        job = functools.partial(write_index, Path(config.site_dir), records(self.site))
-        if not getattr(self, "serving", False):
-            job()
-            return
-        # In `serve`, the browser reloads as soon as the pages are written; the search index
-        # follows a moment later, one at a time.
-        if self.indexing is not None:
-            self.indexing.join()
-        self.indexing = threading.Thread(target=job, name="search-index", daemon=True)
-        self.indexing.start()
+        if self.config.enabled and self.site is not None:
+            write_index(Path(config.site_dir), records(self.site))
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         if self.config.enabled:

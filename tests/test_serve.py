@@ -44,7 +44,7 @@ def test_serve_rebuilds_when_a_yaml_source_changes(example: Path) -> None:
         body = fetch(url, "Team around the child")
         assert "Team around the family" not in body
         assert "livereload" in body  # the page reloads itself when the build changes
-        # The search index follows the pages, rebuilt in the background while serving.
+        # The search index is rebuilt with the pages.
         assert '"languages"' in fetch(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", '"languages"')
     finally:
         server.terminate()
