@@ -62,6 +62,8 @@
 
   let latest = 0;
   let shown = PAGE;
+  let kept = false; // the index has been offered to the service worker
+  let settling = 0; // the timer that offers it
   let found = { query: "", results: [], details: [] };
 
   const chosen = () => (groups.querySelector("input:checked") || {}).value || "";
@@ -108,7 +110,8 @@
 
   function finish(mine, query) {
     if (mine !== latest) return;
-    if (query) setTimeout(keepIndex, 0);
+    clearTimeout(settling);
+    if (query) settling = setTimeout(keepIndex, 2000);
     root.dataset.query = query;
     root.dataset.state = "done";
     root.dataset.shownAt = String(performance.now());
@@ -187,9 +190,8 @@
   });
   if (input.value) run();
 
-  // Offline: keep the whole index if it is small (see search-worker.js), once the first results
-  // are on screen or the page has been idle a few seconds: never in the way of a first search.
-  let kept = false;
+  // Offline: keep the whole index if it is small (see search-worker.js), once results have been on
+  // screen for two seconds with no more typing: never in the way of a search.
   function keepIndex() {
     if (kept || !("serviceWorker" in navigator)) return;
     kept = true;
@@ -203,5 +205,4 @@
       })
       .catch(() => (root.dataset.offline = "unavailable"));
   }
-  setTimeout(keepIndex, 3000);
 })();
