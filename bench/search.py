@@ -85,7 +85,7 @@ def search_guidance(page, base: str, text: str, delay: float = 0) -> tuple[list[
     box.press_sequentially(text, delay=delay)
     page.wait_for_function(
         "q => { const s = document.querySelector('#gl-search');"
-        " return s.dataset.state === 'done' && s.dataset.query === q }", arg=text)
+        " return s.dataset.state === 'done' && s.dataset.query === q }", arg=text, timeout=120_000)
     # Both times are the page's own clock: the last keystroke's search began, its results were on screen.
     millis = page.evaluate("(s => s.dataset.shownAt - s.dataset.typedAt)(document.querySelector('#gl-search'))")
     hrefs = page.eval_on_selector_all("#gl-search-results > li a.gl-result__link", "as => as.map(a => a.href)")
