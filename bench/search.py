@@ -1,6 +1,6 @@
 """Search quality, measured in the real browser against a built site.
 
-    python -m bench.search [--site site] [--engine guidance|material] [--show-misses]
+    python -m bench.search [--site site] [--payload | --payload-only]
 
 Serves the built site on 127.0.0.1, types each query of ``bench/search-queries.yml`` into the
 site's own search box in Debian's Chromium, and prints the share of queries whose expected page
@@ -17,7 +17,6 @@ import gzip
 import http.server
 import statistics
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -71,7 +70,7 @@ def relative(url: str, base: str) -> str:
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-# -- engines: how to type a query into each search UI and read its results ---------------------
+# -- typing a query into the built site's search page ------------------------------------------
 
 
 def search_guidance(page, base: str, text: str, delay: float = 0) -> tuple[list[str], float]:
@@ -92,27 +91,6 @@ def search_guidance(page, base: str, text: str, delay: float = 0) -> tuple[list[
     return [relative(h, base) for h in hrefs], float(millis)
 
 
-def search_material(page, base: str, text: str) -> tuple[list[str], float]:
-    """Material's built-in search: one result per page, its best-matching section first."""
-    if not page.url.startswith(base):
-        page.goto(f"{base}/")
-    page.click(".md-search__input")
-    page.fill(".md-search__input", "")
-    page.locator(".md-search__input").press_sequentially(text)
-    started = time.perf_counter()
-    page.wait_for_function(
-        "q => document.querySelector('.md-search__input').value === q &&"
-        " document.querySelector('.md-search-result__meta').textContent.trim() !== ''", arg=text)
-    page.wait_for_timeout(150)  # Material debounces; let the list settle
-    millis = (time.perf_counter() - started) * 1000
-    # Each item is a page; when a section of it matched, the best section is its second link.
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item", "items => items.map(i => { const a = i.querySelectorAll('a');"
-        " return (a[1] || a[0]).href })")
-    return [relative(h, base) for h in hrefs], millis
-
-
-ENGINES = {"guidance": search_guidance, "material": search_material}
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -138,11 +116,10 @@ def served(site: Path) -> Iterator[str]:
         server.shutdown()
 
 
-def run_queries(page, base: str, queries: list[Query], engine: str = "guidance") -> list[Outcome]:
-    search = ENGINES[engine]
+def run_queries(page, base: str, queries: list[Query]) -> list[Outcome]:
     outcomes = []
     for query in queries:
-        found, millis = search(page, base, query.text)
+        found, millis = search_guidance(page, base, query.text)
         outcomes.append(Outcome(query, tuple(found), millis))
     return outcomes
 
@@ -194,20 +171,18 @@ def summary(outcomes: list[Outcome]) -> dict[str, float]:
     }
 
 
-def report(outcomes: list[Outcome], show_misses: bool = True) -> str:
+def report(outcomes: list[Outcome]) -> str:
     lines = [f"{key:>10}: {value:.1f}" if isinstance(value, float) else f"{key:>10}: {value}"
              for key, value in summary(outcomes).items()]
-    if show_misses:
-        for o in outcomes:
-            if o.rank != 1:
-                lines.append(f"  rank {o.rank or '-'}: {o.query.text!r} wants {o.query.expect}; got {list(o.found[:3])}")
+    for o in outcomes:
+        if o.rank != 1:
+            lines.append(f"  rank {o.rank or '-'}: {o.query.text!r} wants {o.query.expect}; got {list(o.found[:3])}")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"))
-    parser.add_argument("--engine", choices=sorted(ENGINES), default="guidance")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--payload", action="store_true", help="also measure a new visitor's first search")
     parser.add_argument("--payload-only", action="store_true", help="only that (for a generated corpus)")
@@ -218,9 +193,9 @@ def main() -> None:
         with served(args.site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             page = browser.new_page()
-            outcomes = run_queries(page, base, load_queries(args.queries), args.engine)
+            outcomes = run_queries(page, base, load_queries(args.queries))
             browser.close()
-        print(f"search quality, {args.engine} engine, {args.site}")
+        print(f"search quality, {args.site}")
         print(report(outcomes))
     if args.payload or args.payload_only:
         kb, ms = payload(args.site)

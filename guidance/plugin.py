@@ -26,7 +26,7 @@ from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
 from .render.search import search_pages
-from .search import page_entry, records, tags
+from .search import index_head, page_entry, records
 from .render.termlinks import TermMatcher, link_terms
 from .site import Page, SiteData
 
@@ -98,11 +98,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         if self.config.enabled and self.site is not None:
             entry = page_entry(page.file.src_uri, {**page.meta, "title": page.title}, self.site)
-            page.meta["gl_search"] = entry and {
-                "tags": tags(entry),
-                "names": " · ".join(entry.names),
-                "keywords": " · ".join(entry.keywords),
-            }
+            page.meta["gl_search"] = entry and index_head(entry)
         return context
 
     def on_post_build(self, config: Any) -> None:

@@ -28,7 +28,7 @@ from .render.services import SERVICES_INDEX
 from .site import SiteData
 from .thresholds import level_page
 
-__all__ = ["AUDIENCES", "GROUPS", "Entry", "normalise", "page_entry", "record_html", "records", "tags"]
+__all__ = ["AUDIENCES", "GROUPS", "Entry", "index_head", "normalise", "page_entry", "record_html", "records", "tags"]
 
 GLOSSARY, PROCEDURES, LEVELS, FLOWS, BRIEFS, SERVICES, OTHER = (
     "Glossary", "Procedures", "Levels of need", "Flowcharts", "Learning briefs", "Help and services", "Other pages",
@@ -148,16 +148,25 @@ def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
 
 
 def record_html(entry: Entry) -> str:
-    """A record as a small HTML document for the indexer: the same fields a page's template gives,
-    and its address on the site (``href``), as the indexer only knows the file it was given."""
+    """A record as a small HTML document for the indexer, with its address on the site (``href``):
+    the indexer only knows the file it was given."""
     e = html.escape
     return (
-        f'<html lang="en"><body><main data-pagefind-body>{tags(entry)}'
+        f'<html lang="en"><body><main data-pagefind-body>{index_head(entry)}'
         f'<span data-pagefind-meta="{e(f"href:{entry.url}", quote=True)}"></span>'
-        f"<h1>{e(entry.title)}</h1>"
-        f'<p data-pagefind-weight="7">{e(" · ".join(entry.names))}</p>'
-        f'<p data-pagefind-weight="5">{e(" · ".join(entry.keywords))}</p>'
-        f"<p>{e(entry.text)}</p></main></body></html>"
+        f"<h1>{e(entry.title)}</h1><p>{e(entry.text)}</p></main></body></html>"
+    )
+
+
+def index_head(entry: Entry) -> str:
+    """What goes first inside an entry's indexed element, for a record or a page (the theme puts
+    it before the page's content): its filters and details, and its names and keywords as
+    hidden, weighted text."""
+    e = html.escape
+    return (
+        tags(entry)
+        + f'<p hidden data-pagefind-weight="7">{e(" · ".join(entry.names))}</p>'
+        + f'<p hidden data-pagefind-weight="5">{e(" · ".join(entry.keywords))}</p>'
     )
 
 

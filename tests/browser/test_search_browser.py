@@ -46,8 +46,13 @@ def test_each_result_says_what_it_is_and_who_it_is_for(tab: RecordingPage, site_
     kinds = {r["kind"] for r in search(tab.page, site_url, "domestic abuse")}
     assert {"Service · for the public", "Procedure · for practitioners"} & kinds
     assert "Learning brief · for practitioners" in kinds
-    status = tab.page.text_content("#gl-search-status")
-    assert status.startswith(f"{len(tab.page.query_selector_all('#gl-search-results > li'))} results") or "showing the first" in status
+    shown = len(tab.page.query_selector_all("#gl-search-results > li"))
+    assert shown == 10  # a page of results, then "Show more results"
+    assert tab.page.text_content("#gl-search-status").endswith("“domestic abuse”, showing the first 10")
+    tab.page.click("#gl-search-more")
+    tab.page.wait_for_function("document.querySelectorAll('#gl-search-results > li').length > 10")
+    assert tab.page.evaluate("document.activeElement.getAttribute('href')") == \
+        tab.page.eval_on_selector("#gl-search-results > li:nth-child(11) a", "a => a.getAttribute('href')")
 
 
 def test_results_narrow_to_one_kind_and_the_address_keeps_it(tab: RecordingPage, site_url: str) -> None:
