@@ -46,6 +46,14 @@ def test_longest_name_wins_and_case_is_ignored_for_names(matcher: TermMatcher) -
     assert 'href="g/#cpp"' in html and 'href="g/#cp"' not in html
 
 
+def test_a_shorter_name_matches_where_the_longer_one_stops(matcher: TermMatcher) -> None:
+    # Names that share their first words ('child protection', '... plan', '... enquiry') are
+    # branches of one trie: a branch that fails gives way to the shorter name.
+    html = link_terms("<p>Child protection planning. A child protection enquiry.</p>", matcher, "g/")
+    assert '<a class="gl-term" href="g/#cp"' in html and ">Child protection</a> planning" in html
+    assert '<a class="gl-term" href="g/#s47"' in html and 'href="g/#cpp"' not in html
+
+
 def test_abbreviations_match_case_sensitively_and_whole_words_only(matcher: TermMatcher) -> None:
     html = link_terms("<p>cspr, CSPRx, xCSPR, cp-related, CP</p>", matcher, "g/")
     assert html == '<p>cspr, CSPRx, xCSPR, cp-related, <a class="gl-term" href="g/#cp" ' \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..glossary import Glossary
@@ -36,14 +37,14 @@ class TermMatcher:
     @classmethod
     def for_glossary(cls, glossary: Glossary) -> "TermMatcher":
         exact = {a: t for t in glossary.terms for a in t.abbreviations}
+        names = [n for t in glossary.terms for n in (t.term, *t.aliases) if len(n) >= _MIN_LENGTH]
         folded = {n.casefold(): t for t in glossary.terms for n in (t.term, *t.aliases) if len(n) >= _MIN_LENGTH}
-        # Longest first, so that 'child protection plan' wins over 'child protection'.
-        names = sorted({*exact, *(n for t in glossary.terms for n in (t.term, *t.aliases) if len(n) >= _MIN_LENGTH)},
-                       key=len, reverse=True)
-        if not names:
+        if not names and not exact:
             return cls(None, exact, folded)
-        alternatives = "|".join(re.escape(n) if n in exact else f"(?i:{re.escape(n)})" for n in names)
-        return cls(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), exact, folded)
+        # A trie, not a list of alternatives: each position in a page is tried against the letters
+        # that can follow, not against every name, so linking stays linear in the glossary's size.
+        alternatives = [f"(?i:{_trie(names, str.lower)})" if names else "", _trie(exact, str) if exact else ""]
+        return cls(re.compile(rf"(?<![\w-])(?:{'|'.join(a for a in alternatives if a)})(?![\w-])"), exact, folded)
 
     def term_for(self, text: str) -> Term | None:
         return self.exact.get(text) or self.folded.get(text.casefold())
@@ -65,6 +66,26 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_url: str, *, plain
         else:
             out.append(matcher.pattern.sub(lambda m: _mark(m.group(0), matcher, seen, glossary_url, plain), token))
     return "".join(out)
+
+
+def _trie(words: Iterable[str], key: Callable[[str], str]) -> str:
+    """A regular expression matching any of ``words``, longest first, as a trie of their letters."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for letter in key(word):
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    options = [re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter]
+    if not options:
+        return ""
+    body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+    # Optional, so greedy: a longer name ('child protection plan') is tried before a shorter one.
+    return f"(?:{body})?" if "" in node else body
 
 
 def _skip_change(tag: str) -> int:
