@@ -1,61 +1,151 @@
-"""Write the search index for a built site with Pagefind (decision: docs/decisions/0007-search.md).
+"""Write the search index for a site with Pagefind (decision: docs/decisions/0007-search.md).
 
-Pagefind reads the built pages (only what a page's template marks ``data-pagefind-body``) and
-the records :mod:`guidance.search` makes from the data, and writes a chunked index into
+Pagefind indexes each built page (only what a page's template marks ``data-pagefind-body``)
+and the records :mod:`guidance.search` makes from the data, and writes a chunked index into
 ``pagefind/``: a visitor downloads the chunks for the words they type, not the whole site.
+
+The index is built *while* the site builds: :class:`SiteIndex` runs Pagefind's binary as a
+service, and records and pages go to it as soon as they exist, so its work happens on another
+core while MkDocs renders. Only writing the files waits for the end of the build.
+
+We speak the service's protocol ourselves (base64 JSON messages, each ended by a comma) rather
+than through Pagefind's Python API, whose reader sleeps 0.1 s before each reply: a request
+per page would cost minutes on a large site.
 """
 
 from __future__ import annotations
 
-import asyncio
+import base64
 import hashlib
 import json
-import tempfile
+import queue
+import subprocess
+import threading
 from pathlib import Path
+from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
 from .search import Entry, record_html
 
-__all__ = ["INDEX_DIR", "write_index"]
+__all__ = ["INDEX_DIR", "IndexFailed", "SiteIndex"]
 
 INDEX_DIR = "pagefind"
 
 # Entries that are records of their own: the page lists them, search finds each one.
 LISTED = [".gl-indicators", ".gl-finder-list", ".gl-matrix", ".gl-service", ".headerlink"]
 
-
 # Pagefind's own ready-made interfaces: the search page is ours (assets/search.js).
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
-
-def write_index(site_dir: Path, records: list[Entry]) -> list[str]:
-    """Index ``site_dir`` and the records into ``site_dir/pagefind``; return the files search needs."""
-    asyncio.run(_write(site_dir, records))
-    out = site_dir / INDEX_DIR
-    for pattern in UNUSED:
-        for path in out.glob(pattern):
-            path.unlink()
-    # Every page is indexed as English, so the fallback for other languages is never loaded.
-    files = sorted(p.relative_to(site_dir).as_posix() for p in out.rglob("*") if p.is_file() and p.name != "wasm.unknown.pagefind")
-    _write_offline_list(site_dir, files)
-    return files
+_WAIT = 300  # seconds for the service to write the index once every page is in
 
 
-async def _write(site_dir: Path, records: list[Entry]) -> None:
-    # Closing the index writes it, to ``output_path``: there is no separate write (a second one
-    # would go to ./pagefind of whatever folder the build runs in).
-    config = IndexConfig(exclude_selectors=LISTED, force_language="en", output_path=str(site_dir / INDEX_DIR))
-    # Records go in as files of their own folder, a single request: the Python API answers one
-    # request per tenth of a second, which is minutes for a few thousand records one by one. Each
-    # record carries its real address (``href``) in its details.
-    with tempfile.TemporaryDirectory(prefix="guidance-records-") as folder:
+class IndexFailed(Exception):
+    """Pagefind could not index the site: its messages, one per line."""
+
+
+class SiteIndex:
+    """One search index, fed page by page while the site builds, written by :meth:`write`."""
+
+    def __init__(self) -> None:
+        binary = get_executable()
+        if binary is None:
+            raise IndexFailed("Pagefind's binary is missing: reinstall the project (pip install -e .)")
+        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._replies: dict[int, dict[str, Any]] = {}
+        self._errors: list[str] = []
+        self._sent = 0
+        self._ended = False  # the service has stopped talking
+        self._answered = threading.Condition()
+        threading.Thread(target=self._send_all, daemon=True).start()
+        threading.Thread(target=self._read_all, daemon=True).start()
+        config = {"exclude_selectors": LISTED, "force_language": "en"}
+        self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
+
+    def add_records(self, records: list[Entry]) -> None:
         for i, record in enumerate(records):
-            (Path(folder) / f"{i}.html").write_text(record_html(record), encoding="utf-8")
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(str(site_dir))
-            if records:
-                await index.add_directory(folder)
+            # Each record carries its real address (``href``) in its details; its url is a placeholder.
+            self.add_page(record_html(record), f"/_records/{i}/")
+
+    def add_page(self, page_html: str, url: str) -> None:
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": page_html,
+                    "file_path": None})
+
+    def write(self, site_dir: Path) -> list[str]:
+        """Write the index into ``site_dir/pagefind``; return the files search needs."""
+        out = site_dir / INDEX_DIR
+        self._wait(self._sent)
+        self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(out)}))
+        self.close()
+        if self._errors:
+            raise IndexFailed("\n".join(self._errors))
+        for pattern in UNUSED:
+            for path in out.glob(pattern):
+                path.unlink()
+        # Every page is indexed as English, so the fallback for other languages is never loaded.
+        files = sorted(p.relative_to(site_dir).as_posix() for p in out.rglob("*")
+                       if p.is_file() and p.name != "wasm.unknown.pagefind")
+        _write_offline_list(site_dir, files)
+        return files
+
+    def close(self) -> None:
+        """Stop the service (a failed build calls this without writing)."""
+        self._outbox.put(None)
+        try:
+            self._process.wait(timeout=_WAIT)
+        except subprocess.TimeoutExpired:  # pragma: no cover - a hung binary
+            self._process.kill()
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        self._sent += 1
+        message = {"message_id": self._sent, "payload": payload}
+        self._outbox.put(base64.b64encode(json.dumps(message).encode()) + b",")
+        return self._sent
+
+    def _wait(self, message_id: int) -> dict[str, Any]:
+        """The reply to ``message_id``, once it and every message sent before it are answered:
+        the index is written only after the last page is in."""
+        with self._answered:
+            answered = self._answered.wait_for(
+                lambda: len(self._replies) >= message_id or self._ended, timeout=_WAIT)
+            if not answered:
+                raise IndexFailed(f"Pagefind did not answer in {_WAIT} s")
+            if message_id not in self._replies:
+                raise IndexFailed("Pagefind stopped: " + "; ".join(self._errors or ["no message"]))
+            return self._replies[message_id]
+
+    def _send_all(self) -> None:
+        """Writes requests in a thread of their own: a build never blocks on a full pipe."""
+        stdin = self._process.stdin
+        assert stdin is not None
+        while (message := self._outbox.get()) is not None:
+            stdin.write(message)
+            stdin.flush()
+        stdin.close()
+
+    def _read_all(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None
+        buffer = b""
+        while chunk := stdout.read1(1 << 16):
+            *messages, buffer = (buffer + chunk).split(b",")
+            for message in messages:
+                self._receive(json.loads(base64.b64decode(message)))
+        with self._answered:
+            self._ended = True
+            self._answered.notify_all()
+
+    def _receive(self, reply: dict[str, Any] | None) -> None:
+        if reply is None:
+            return
+        payload = reply["payload"]
+        if payload.get("type") == "Error":
+            self._errors.append(payload.get("message", "unknown error"))
+        with self._answered:
+            self._replies[reply.get("message_id") or -len(self._errors)] = payload
+            self._answered.notify_all()
 
 
 def _write_offline_list(site_dir: Path, files: list[str]) -> None:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .errors import GuidanceError, display_path
-from .indexer import write_index
+from .indexer import IndexFailed, SiteIndex
 from .load import load_site_once
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
 from .render.glossary import GLOSSARY_PAGE
@@ -44,6 +44,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     site: SiteData | None = None
     pages: list[Page]
     matcher: TermMatcher
+    index: SiteIndex | None = None
 
     # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
     @event_priority(100)
@@ -101,14 +102,43 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["gl_search"] = entry and index_head(entry)
         return context
 
-    def on_post_build(self, config: Any) -> None:
+    def on_pre_build(self, config: Any) -> None:
+        # The search index fills on another core while the pages render (guidance/indexer.py).
         if self.config.enabled and self.site is not None:
-            write_index(Path(config.site_dir), records(self.site))
+            self._stop_index()
+            self.index = _indexing(SiteIndex)
+            self.index.add_records(records(self.site))
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if self.index is not None and "data-pagefind-body" in output:
+            self.index.add_page(output, "/" + page.url)
+        return output
+
+    def on_post_build(self, config: Any) -> None:
+        if self.index is not None:
+            index, self.index = self.index, None
+            _indexing(lambda: index.write(Path(config.site_dir)))
+
+    def on_build_error(self, error: Exception) -> None:
+        self._stop_index()
+
+    def _stop_index(self) -> None:
+        if self.index is not None:
+            self.index.close()
+            self.index = None
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(self.data_dir))
         return server
+
+
+def _indexing(action: Any) -> Any:
+    """Run one step of the search index: a Pagefind failure fails the build, with its messages."""
+    try:
+        return action()
+    except IndexFailed as exc:
+        raise PluginError(f"the search index could not be written: {exc}") from None
 
 
 _macro_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
