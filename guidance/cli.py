@@ -86,8 +86,11 @@ def serve(config_file: str, dev_addr: str) -> None:
 
     _load_or_exit(*_sources(Path(config_file)), strict=False)
     _show_mkdocs_log(logging.INFO)
+    # A "dirty" build keeps the pages an edit did not change; the guidance plugin decides which
+    # (guidance/incremental.py), navigation included, so MkDocs's warning about it does not apply.
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
     try:
-        mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True)
+        mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True, build_type="dirty")
     except Exception as exc:
         click.echo(f"serve stopped: {exc}", err=True)
         sys.exit(1)

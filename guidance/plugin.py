@@ -20,13 +20,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .errors import GuidanceError, display_path
+from .incremental import Built, Memory, digest
 from .indexer import IndexFailed, SiteIndex
 from .load import load_site_once
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
 from .render.search import search_pages
-from .search import index_head, page_entry, records
+from .search import index_head, page_data, page_entry, records
 from .render.termlinks import TermMatcher, link_terms
 from .site import Page, SiteData
 
@@ -45,6 +46,13 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     pages: list[Page]
     matcher: TermMatcher
     index: SiteIndex | None = None
+    # In `guidance serve` (a dirty build), what the last build made: see guidance/incremental.py.
+    memory: Memory | None = None
+    data_version = 0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this event also keeps one plugin instance, and its memory, for a whole serve.
+        self.memory = Memory() if command == "serve" and dirty else None
 
     # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
     @event_priority(100)
@@ -55,7 +63,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         _macro_log.addFilter(MacroErrors(Path(config.docs_dir)))
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         try:
-            self.site = load_site_once(self.data_dir, docs_dir=config.docs_dir)
+            site = load_site_once(self.data_dir, docs_dir=config.docs_dir)
+            self.data_version += site is not self.site
+            self.site = site
         except GuidanceError as exc:
             raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
         except ValueError as exc:  # GUIDANCE_TODAY is not a date
@@ -90,11 +100,20 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
         return files
 
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        if self.memory is not None and self.site is not None:
+            self.plan = _plan(self.memory, nav, config, files, self.pages, self.site, self.data_version)
+        return nav
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         if not self.config.enabled or page.meta.get("glossary_links") is False:
             return html
         glossary_url = get_relative_url(GLOSSARY_PAGE.removesuffix("index.md"), page.url)
-        return link_terms(html, self.matcher, glossary_url, plain=page.meta.get("audience") == "public")
+        linked: set[str] = set()
+        html = link_terms(html, self.matcher, glossary_url, plain=page.meta.get("audience") == "public", seen=linked)
+        if self.memory is not None:
+            self.plan.linked[page.file.src_uri] = frozenset(linked)
+        return html
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         if self.config.enabled and self.site is not None:
@@ -115,12 +134,21 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         return output
 
     def on_post_build(self, config: Any) -> None:
+        site_dir = Path(config.site_dir)
+        if self.memory is not None and self.site is not None:
+            kept = self.plan.finish(self.memory, self.site, site_dir)
+            for path in kept if self.index is not None else ():
+                output = path.read_text(encoding="utf-8")
+                if "data-pagefind-body" in output:
+                    self.index.add_page(output, "/" + _url_of(path.relative_to(site_dir).as_posix()))
         if self.index is not None:
             index, self.index = self.index, None
-            _indexing(lambda: index.write(Path(config.site_dir)))
+            _indexing(lambda: index.write(site_dir))
 
     def on_build_error(self, error: Exception) -> None:
         self._stop_index()
+        if self.memory is not None:
+            self.memory.forget()
 
     def _stop_index(self) -> None:
         if self.index is not None:
@@ -131,6 +159,60 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.config.enabled:
             server.watch(str(self.data_dir))
         return server
+
+
+class _Plan:
+    """Which pages this serve rebuild builds, and what it learns about them as they are built."""
+
+    def __init__(self, shared: str, keys: dict[str, str], stale: set[str], files: Files):
+        self.shared, self.keys, self.stale = shared, keys, stale
+        self.linked: dict[str, frozenset[str]] = {}
+        self.outputs = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
+
+    def finish(self, memory: Memory, site: SiteData, site_dir: Path) -> list[Path]:
+        """Remember this build; delete pages that are gone; return the files of pages kept as they were."""
+        for path, built in memory.pages.items():
+            if path not in self.keys:
+                (site_dir / built.file).unlink(missing_ok=True)
+        pages = {
+            path: Built(key, self.linked.get(path, frozenset()) if path in self.stale else memory.pages[path].terms,
+                        self.outputs[path])
+            for path, key in self.keys.items()
+        }
+        memory.remember(self.shared, site.glossary, pages)
+        return [site_dir / self.outputs[p] for p in self.keys if p not in self.stale]
+
+
+def _plan(memory: Memory, nav: Any, config: Any, files: Files, pages: list[Page], site: SiteData,
+          data_version: int) -> _Plan:
+    """Decide which pages to build; MkDocs skips the rest in a dirty build (``File.is_modified``)."""
+    generated = {p.path: p.markdown for p in pages}
+    in_nav = set()
+    for page in nav.pages:  # their titles are in every page's navigation: read them now
+        page.read_source(config)
+        in_nav.add(page.file.src_uri)
+    theme = Path(config.theme.custom_dir or ".")
+    shared = digest(_outline(nav.items), config.site_name, config.site_description, config.extra, site.partnership,
+                    Path(config.config_file_path).read_text(),
+                    sorted((p.name, p.stat().st_mtime_ns) for p in theme.rglob("*") if p.is_file()), page_data(site))
+    documents = files.documentation_pages()
+    keys = {f.src_uri: digest(generated[f.src_uri]) if f.src_uri in generated else digest(f.content_string, data_version)
+            for f in documents}
+    stale = memory.stale(shared, keys, site.glossary, generated, always=in_nav)
+    for file in documents:
+        file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign]
+    log.info(f"building {len(stale)} of {len(keys)} pages: the others are unchanged")
+    return _Plan(shared, keys, stale, files)
+
+
+def _outline(items: list[Any]) -> list[Any]:
+    """The navigation as titles and addresses."""
+    return [(item.title, getattr(item, "url", None), _outline(getattr(item, "children", None) or [])) for item in items]
+
+
+def _url_of(output: str) -> str:
+    """The address of a built page from its file in the site: ``a/b/index.html`` -> ``a/b/``."""
+    return output.removesuffix("index.html")
 
 
 def _indexing(action: Any) -> Any:

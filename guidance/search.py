@@ -147,6 +147,17 @@ def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
     return Entry(url, title, OTHER, "Page", audience, names=(title,))
 
 
+def page_data(site: SiteData) -> object:
+    """The data :func:`page_entry` reads besides the page itself (a rebuild compares it)."""
+    content = site.content
+    return (
+        [(p.id, p.page, p.source.keywords) for p in content["procedures"]] if "procedures" in content else [],
+        [(f.id, f.source.keywords) for f in content["flows"].values()] if "flows" in content else [],
+        [(t, th.name) for t, th in (content.get("themes") or {}).items()],
+        [(n, need.name) for n, need in content["services"].needs.items()] if "services" in content else [],
+    )
+
+
 def record_html(entry: Entry) -> str:
     """A record as a small HTML document for the indexer, with its address on the site (``href``):
     the indexer only knows the file it was given."""

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+
+import pytest
+
+from tests.helpers import EXAMPLE_TODAY
 
 
 def free_port() -> int:
@@ -49,3 +58,104 @@ def test_serve_rebuilds_when_a_yaml_source_changes(example: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+NEW_TERM = """
+  - id: lead-professional
+    term: Lead professional
+    definition: >-
+      The practitioner who co-ordinates the help a family gets from several services.
+    plain: >-
+      The one worker who keeps everyone helping your family in touch with each other.
+    source:
+      title: Working Together to Safeguard Children 2023
+"""
+
+# Each edit: a file, the text to replace and what replaces it (None: the file is deleted).
+EDITS = [
+    # A term linked from other pages is renamed: their tooltips change.
+    ("data/glossary.yml", "term: Team around the family", "term: Team around the child"),
+    # A new term whose name is already on a page: that page now links it.
+    ("data/glossary.yml", "\n  - id: designated-safeguarding-lead", NEW_TERM + "\n  - id: designated-safeguarding-lead"),
+    # One service's text.
+    ("data/services.yml", "You do not have to give your name.", "You never have to give your name."),
+    # A brief is deleted: its page goes, and the pages that list it change.
+    ("data/briefs/child-h-2019.yml", None, None),
+    # Something every page shows: the partnership's name.
+    ("data/partnership.yml", "name: Northmoor Safeguarding Children Partnership",
+     "name: Northmoor Children's Safeguarding Partnership"),
+]
+
+
+class Server:
+    """`guidance serve` in the background, counting the builds it has finished."""
+
+    def __init__(self, project: Path):
+        self.port = free_port()
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "guidance", "serve", "--dev-addr", f"127.0.0.1:{self.port}"], cwd=project,
+            env={**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True)
+        threading.Thread(target=lambda: self.log.extend(self.process.stdout or []), daemon=True).start()
+
+    def builds(self) -> int:
+        return sum("Documentation built" in line for line in self.log)
+
+    def wait_for_build(self, count: int, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while self.builds() < count:
+            assert time.monotonic() < deadline, "".join(self.log[-20:])
+            time.sleep(0.1)
+
+    def page(self, url: str) -> str:
+        html = urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{url}", timeout=10).read().decode()
+        return same_site(re.sub(r"<script[^>]*>[^<]*livereload[^<]*</script>", "", html))
+
+
+def indexed_pages(entry: str) -> int:
+    """How many pages and records a search index holds, from its entry file."""
+    return json.loads(entry)["languages"]["en"]["page_count"]
+
+
+def same_site(html: str) -> str:
+    """A page without its canonical address, which names the server it came from."""
+    return re.sub(r'<link rel="canonical" href="[^"]*">', "", html)
+
+
+def full_build(project: Path, site: Path) -> dict[str, str]:
+    """Every page of a full `guidance build` of ``project`` into ``site``, by address."""
+    subprocess.run([sys.executable, "-m", "guidance", "build", "-d", str(site)], cwd=project, check=True,
+                   env={**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}, capture_output=True)
+    return {p.relative_to(site).as_posix().removesuffix("index.html"): p.read_text(encoding="utf-8")
+            for p in site.rglob("index.html") if not p.is_relative_to(site / "pagefind")}
+
+
+def test_serve_rebuilds_only_what_an_edit_changed_and_serves_what_a_full_build_makes(
+        example: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    server = Server(example)
+    try:
+        server.wait_for_build(1)
+        for n, (file, old, new) in enumerate(EDITS, start=2):
+            path = example / file
+            if old is None:
+                path.unlink()
+            else:
+                assert old in path.read_text(), old
+                path.write_text(path.read_text().replace(old, new, 1))
+            server.wait_for_build(n)
+            full = tmp_path_factory.mktemp("full") / "site"
+            expected = full_build(example, full)
+            if old is None:
+                with pytest.raises(urllib.error.HTTPError, match="404"):
+                    server.page("briefs/child-h-2019/")
+            differ = [url for url, html in expected.items() if server.page(url) != same_site(html)]
+            assert not differ, f"after editing {file}: {differ}"
+            assert indexed_pages(server.page("pagefind/pagefind-entry.json")) == indexed_pages(
+                (full / "pagefind/pagefind-entry.json").read_text())
+            counts = re.findall(r"building (\d+) of (\d+) pages", "".join(server.log))[-1]
+            if file != "data/partnership.yml":  # every page shows the partnership's name
+                assert int(counts[0]) < int(counts[1]) / 2, counts
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=10)

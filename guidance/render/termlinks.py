@@ -50,11 +50,15 @@ class TermMatcher:
         return self.exact.get(text) or self.folded.get(text.casefold())
 
 
-def link_terms(page_html: str, matcher: TermMatcher, glossary_url: str, *, plain: bool = False) -> str:
-    """``page_html`` with glossary terms linked; ``glossary_url`` is the glossary page's URL from this page."""
+def link_terms(page_html: str, matcher: TermMatcher, glossary_url: str, *, plain: bool = False,
+               seen: set[str] | None = None) -> str:
+    """``page_html`` with glossary terms linked; ``glossary_url`` is the glossary page's URL from this page.
+
+    The ids of the terms linked are added to ``seen``, if given.
+    """
     if matcher.pattern is None:
         return page_html
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     out: list[str] = []
     skipping = 0
     for token in _TOKEN.findall(page_html):
