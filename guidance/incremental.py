@@ -7,9 +7,8 @@ page is rebuilt when:
 - a glossary term it links changed, or a changed term's name now appears in it (the glossary
   links and their tooltips are added after the Markdown);
 - it is written by hand and any data changed (its macros may show any of it);
-- it is in the navigation (a handful of pages, whatever the site's size), so titles stay true;
-- something every page shows changed: the navigation, the site's settings, the theme, or the
-  data search adds to pages. Then every page is.
+- something every page shows changed: the navigation (its pages' titles included), the site's
+  settings, the theme, or the data search adds to pages. Then every page is.
 
 Every other page keeps the file the last build wrote. Nothing here knows MkDocs: the plugin
 passes in digests and Markdown, and gets back the pages to build.
@@ -57,12 +56,11 @@ class Memory:
     terms: dict[str, str] = field(default_factory=dict)
     pages: dict[str, Built] = field(default_factory=dict)
 
-    def stale(self, shared: str, keys: dict[str, str], glossary: Glossary, markdown: dict[str, str],
-              always: set[str]) -> set[str]:
+    def stale(self, shared: str, keys: dict[str, str], glossary: Glossary, markdown: dict[str, str]) -> set[str]:
         """The pages (docs paths, the keys of ``keys``) to build now.
 
         ``shared`` fingerprints what every page shows; ``markdown`` is each generated page's
-        Markdown, searched for the names of changed terms; ``always`` are built regardless.
+        Markdown, searched for the names of changed terms.
         """
         if shared != self.shared:
             return set(keys)
@@ -71,7 +69,7 @@ class Memory:
         names = TermMatcher.for_glossary(Glossary([glossary.by_id[t] for t in changed if t in glossary.by_id]))
         return {
             path for path, key in keys.items()
-            if path in always or (built := self.pages.get(path)) is None or built.key != key
+            if (built := self.pages.get(path)) is None or built.key != key
             or built.terms & changed
             or (names.pattern is not None and names.pattern.search(markdown.get(path, "")) is not None)
         }

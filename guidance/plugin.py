@@ -103,6 +103,13 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         if self.memory is not None and self.site is not None:
             self.plan = _plan(self.memory, nav, config, files, self.pages, self.site, self.data_version)
+            # Pages kept as the last build wrote them go to the search index now, so that it is
+            # filled while the changed pages render.
+            site_dir = Path(config.site_dir)
+            for path in self.plan.kept(site_dir) if self.index is not None else ():
+                output = path.read_text(encoding="utf-8")
+                if "data-pagefind-body" in output:
+                    self.index.add_page(output, "/" + _url_of(path.relative_to(site_dir).as_posix()))
         return nav
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
@@ -136,11 +143,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_post_build(self, config: Any) -> None:
         site_dir = Path(config.site_dir)
         if self.memory is not None and self.site is not None:
-            kept = self.plan.finish(self.memory, self.site, site_dir)
-            for path in kept if self.index is not None else ():
-                output = path.read_text(encoding="utf-8")
-                if "data-pagefind-body" in output:
-                    self.index.add_page(output, "/" + _url_of(path.relative_to(site_dir).as_posix()))
+            self.plan.finish(self.memory, self.site, site_dir)
         if self.index is not None:
             index, self.index = self.index, None
             _indexing(lambda: index.write(site_dir))
@@ -169,8 +172,12 @@ class _Plan:
         self.linked: dict[str, frozenset[str]] = {}
         self.outputs = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
 
-    def finish(self, memory: Memory, site: SiteData, site_dir: Path) -> list[Path]:
-        """Remember this build; delete pages that are gone; return the files of pages kept as they were."""
+    def kept(self, site_dir: Path) -> list[Path]:
+        """The files of the pages this build keeps as the last one wrote them."""
+        return [site_dir / self.outputs[p] for p in self.keys if p not in self.stale]
+
+    def finish(self, memory: Memory, site: SiteData, site_dir: Path) -> None:
+        """Remember this build; delete the pages that are gone."""
         for path, built in memory.pages.items():
             if path not in self.keys:
                 (site_dir / built.file).unlink(missing_ok=True)
@@ -180,17 +187,14 @@ class _Plan:
             for path, key in self.keys.items()
         }
         memory.remember(self.shared, site.glossary, pages)
-        return [site_dir / self.outputs[p] for p in self.keys if p not in self.stale]
 
 
 def _plan(memory: Memory, nav: Any, config: Any, files: Files, pages: list[Page], site: SiteData,
           data_version: int) -> _Plan:
     """Decide which pages to build; MkDocs skips the rest in a dirty build (``File.is_modified``)."""
     generated = {p.path: p.markdown for p in pages}
-    in_nav = set()
     for page in nav.pages:  # their titles are in every page's navigation: read them now
         page.read_source(config)
-        in_nav.add(page.file.src_uri)
     theme = Path(config.theme.custom_dir or ".")
     shared = digest(_outline(nav.items), config.site_name, config.site_description, config.extra, site.partnership,
                     Path(config.config_file_path).read_text(),
@@ -198,7 +202,9 @@ def _plan(memory: Memory, nav: Any, config: Any, files: Files, pages: list[Page]
     documents = files.documentation_pages()
     keys = {f.src_uri: digest(generated[f.src_uri]) if f.src_uri in generated else digest(f.content_string, data_version)
             for f in documents}
-    stale = memory.stale(shared, keys, site.glossary, generated, always=in_nav)
+    outputs = Path(config.site_dir)
+    stale = memory.stale(shared, keys, site.glossary, generated) | {
+        f.src_uri for f in documents if not (outputs / f.dest_uri).is_file()}
     for file in documents:
         file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign]
     log.info(f"building {len(stale)} of {len(keys)} pages: the others are unchanged")
