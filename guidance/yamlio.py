@@ -81,6 +81,11 @@ class Document:
         return Problem(self.file, line, column, format_path(path), message, **kw)
 
 
+# The last good parse of each file, by name: `guidance serve` reads every file again after an
+# edit, but parses only those whose text changed. Nothing changes a Document once it is built.
+_parsed: dict[str, tuple[str, Document]] = {}
+
+
 def load_yaml(path: FilePath, display: str | None = None) -> Document:
     """Read and parse one file; raise :class:`GuidanceError` with every problem found."""
     name = display or str(path)
@@ -88,7 +93,12 @@ def load_yaml(path: FilePath, display: str | None = None) -> Document:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise GuidanceError([Problem(name, 1, 1, "", f"expected UTF-8 text, got bytes that are not ({exc.reason})")]) from None
-    return parse_yaml(text, name)
+    last = _parsed.get(name)
+    if last is not None and last[0] == text:
+        return last[1]
+    document = parse_yaml(text, name)
+    _parsed[name] = (text, document)
+    return document
 
 
 def parse_yaml(text: str, file: str) -> Document:
