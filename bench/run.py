@@ -30,6 +30,7 @@ import yaml
 
 from bench.generate import TODAY, generate
 from bench.search import payload
+from bench.serving import Serving, elapsed_until_built
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -93,45 +94,24 @@ def first_visit(site: Path, page: str) -> int:
 
 
 def serve_rebuild(project: Path, runs: int) -> float:
-    """Seconds from saving an edited glossary.yml until `guidance serve` serves the rebuilt page
-    (the moment its live reload would refresh the browser): the median of ``runs`` edits."""
-    import socket
+    """Seconds from saving an edited glossary.yml until `guidance serve` has rebuilt the site (the
+    moment its live reload refreshes the browser): the median of ``runs`` edits."""
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/glossary/"
     glossary = project / "data/glossary.yml"
     original = glossary.read_text(encoding="utf-8")
-    server = subprocess.Popen([str(BIN / "guidance"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def served(wanted: str, timeout: float = 600) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                if wanted in urllib.request.urlopen(url, timeout=5).read().decode():
-                    return
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise SystemExit(f"guidance serve never served {wanted!r} in {project}")
-
     try:
-        served("</html>")  # the first build is done
-        times = []
-        for run in range(runs):
-            word = f"Edited{run}word"
-            edited = re.sub(r"^(\s*-?\s*term: )(.+)$", rf"\g<1>\g<2> {word}", original, count=1, flags=re.M)
-            glossary.write_text(edited, encoding="utf-8")
-            start = time.perf_counter()
-            served(word)
-            times.append(time.perf_counter() - start)
-        return statistics.median(times)
+        with Serving(project, ENV) as serving:
+            serving.wait_for_build(1)
+            times = []
+            for run in range(runs):
+                word = f"Edited{run}word"
+                edited = re.sub(r"^(\s*-?\s*term: )(.+)$", rf"\g<1>\g<2> {word}", original, count=1, flags=re.M)
+                times.append(elapsed_until_built(serving, lambda: glossary.write_text(edited, encoding="utf-8")))
+                if word not in urllib.request.urlopen(serving.url + "glossary/", timeout=30).read().decode():
+                    raise SystemExit(f"guidance serve rebuilt {project} without the edit")
+            return statistics.median(times)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
         glossary.write_text(original, encoding="utf-8")
 
 

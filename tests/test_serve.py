@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -16,13 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.serving import Serving
 from tests.helpers import EXAMPLE_TODAY
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str, wanted: str, timeout: float = 30) -> str:
@@ -40,13 +33,8 @@ def fetch(url: str, wanted: str, timeout: float = 30) -> str:
 
 
 def test_serve_rebuilds_when_a_yaml_source_changes(example: Path) -> None:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "guidance", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=example, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/glossary/"
+    with Serving(example) as server:
+        url = server.url + "glossary/"
         fetch(url, "Team around the family")
         glossary = example / "data/glossary.yml"
         glossary.write_text(glossary.read_text().replace("term: Team around the family", "term: Team around the child"))
@@ -54,10 +42,7 @@ def test_serve_rebuilds_when_a_yaml_source_changes(example: Path) -> None:
         assert "Team around the family" not in body
         assert "livereload" in body  # the page reloads itself when the build changes
         # The search index is rebuilt with the pages.
-        assert '"languages"' in fetch(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", '"languages"')
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        assert '"languages"' in fetch(server.url + "pagefind/pagefind-entry.json", '"languages"')
 
 
 NEW_TERM = """
@@ -87,30 +72,10 @@ EDITS = [
 ]
 
 
-class Server:
-    """`guidance serve` in the background, counting the builds it has finished."""
-
-    def __init__(self, project: Path):
-        self.port = free_port()
-        self.log: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "guidance", "serve", "--dev-addr", f"127.0.0.1:{self.port}"], cwd=project,
-            env={**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True)
-        threading.Thread(target=lambda: self.log.extend(self.process.stdout or []), daemon=True).start()
-
-    def builds(self) -> int:
-        return sum("Documentation built" in line for line in self.log)
-
-    def wait_for_build(self, count: int, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while self.builds() < count:
-            assert time.monotonic() < deadline, "".join(self.log[-20:])
-            time.sleep(0.1)
-
-    def page(self, url: str) -> str:
-        html = urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{url}", timeout=10).read().decode()
-        return same_site(re.sub(r"<script[^>]*>[^<]*livereload[^<]*</script>", "", html))
+def served(serving: Serving, url: str) -> str:
+    """A page as `guidance serve` serves it, less its live reload script and canonical address."""
+    html = urllib.request.urlopen(serving.url + url, timeout=10).read().decode()
+    return same_site(re.sub(r"<script[^>]*>[^<]*livereload[^<]*</script>", "", html))
 
 
 def indexed_pages(entry: str) -> int:
@@ -133,8 +98,7 @@ def full_build(project: Path, site: Path) -> dict[str, str]:
 
 def test_serve_rebuilds_only_what_an_edit_changed_and_serves_what_a_full_build_makes(
         example: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    server = Server(example)
-    try:
+    with Serving(example, {**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}) as server:
         server.wait_for_build(1)
         for n, (file, old, new) in enumerate(EDITS, start=2):
             path = example / file
@@ -143,19 +107,16 @@ def test_serve_rebuilds_only_what_an_edit_changed_and_serves_what_a_full_build_m
             else:
                 assert old in path.read_text(), old
                 path.write_text(path.read_text().replace(old, new, 1))
-            server.wait_for_build(n)
+            server.wait_for_build(n, timeout=120)
             full = tmp_path_factory.mktemp("full") / "site"
             expected = full_build(example, full)
             if old is None:
                 with pytest.raises(urllib.error.HTTPError, match="404"):
-                    server.page("briefs/child-h-2019/")
-            differ = [url for url, html in expected.items() if server.page(url) != same_site(html)]
+                    served(server, "briefs/child-h-2019/")
+            differ = [url for url, html in expected.items() if served(server, url) != same_site(html)]
             assert not differ, f"after editing {file}: {differ}"
-            assert indexed_pages(server.page("pagefind/pagefind-entry.json")) == indexed_pages(
+            assert indexed_pages(served(server, "pagefind/pagefind-entry.json")) == indexed_pages(
                 (full / "pagefind/pagefind-entry.json").read_text())
             counts = re.findall(r"building (\d+) of (\d+) pages", "".join(server.log))[-1]
             if file != "data/partnership.yml":  # every page shows the partnership's name
                 assert int(counts[0]) < int(counts[1]) / 2, counts
-    finally:
-        server.process.terminate()
-        server.process.wait(timeout=10)
