@@ -1,8 +1,9 @@
 """The MkDocs adapter: thin event methods over the ``guidance`` package.
 
 Everything here is wiring: load and check ``data/`` once per build, add the generated
-pages as virtual files, link glossary terms in rendered pages, and watch ``data/`` in
-``mkdocs serve``. The domain code never imports MkDocs.
+pages as virtual files, link glossary terms in rendered pages, feed the search index, and
+in ``guidance serve`` watch ``data/`` and rebuild only what changed (:mod:`guidance.rebuild`).
+The domain code never imports MkDocs.
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .errors import GuidanceError, display_path
-from .incremental import Built, Memory, digest
+from .incremental import Memory
 from .indexer import IndexFailed, SiteIndex
 from .load import load_site_once
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
+from .rebuild import RebuildPlan
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
 from .render.search import search_pages
-from .search import index_head, page_data, page_entry, records
+from .search import index_head, page_entry, records
 from .render.termlinks import TermMatcher, link_terms
 from .site import Page, SiteData
 
@@ -48,6 +50,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     index: SiteIndex | None = None
     # In `guidance serve` (a dirty build), what the last build made: see guidance/incremental.py.
     memory: Memory | None = None
+    plan: RebuildPlan
     data_version = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -102,14 +105,13 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         if self.memory is not None and self.site is not None:
-            self.plan = _plan(self.memory, nav, config, files, self.pages, self.site, self.data_version)
+            self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version)
+            log.info(f"building {len(self.plan.stale)} of {len(self.plan.keys)} pages: the others are unchanged")
             # Pages kept as the last build wrote them go to the search index now, so that it is
             # filled while the changed pages render.
-            site_dir = Path(config.site_dir)
-            for path in self.plan.kept(site_dir) if self.index is not None else ():
-                output = path.read_text(encoding="utf-8")
+            for url, output in self.plan.kept(Path(config.site_dir)) if self.index is not None else ():
                 if "data-pagefind-body" in output:
-                    self.index.add_page(output, "/" + _url_of(path.relative_to(site_dir).as_posix()))
+                    self.index.add_page(output, url)
         return nav
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
@@ -162,63 +164,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.config.enabled:
             server.watch(str(self.data_dir))
         return server
-
-
-class _Plan:
-    """Which pages this serve rebuild builds, and what it learns about them as they are built."""
-
-    def __init__(self, shared: str, keys: dict[str, str], stale: set[str], files: Files):
-        self.shared, self.keys, self.stale = shared, keys, stale
-        self.linked: dict[str, frozenset[str]] = {}
-        self.outputs = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
-
-    def kept(self, site_dir: Path) -> list[Path]:
-        """The files of the pages this build keeps as the last one wrote them."""
-        return [site_dir / self.outputs[p] for p in self.keys if p not in self.stale]
-
-    def finish(self, memory: Memory, site: SiteData, site_dir: Path) -> None:
-        """Remember this build; delete the pages that are gone."""
-        for path, built in memory.pages.items():
-            if path not in self.keys:
-                (site_dir / built.file).unlink(missing_ok=True)
-        pages = {
-            path: Built(key, self.linked.get(path, frozenset()) if path in self.stale else memory.pages[path].terms,
-                        self.outputs[path])
-            for path, key in self.keys.items()
-        }
-        memory.remember(self.shared, site.glossary, pages)
-
-
-def _plan(memory: Memory, nav: Any, config: Any, files: Files, pages: list[Page], site: SiteData,
-          data_version: int) -> _Plan:
-    """Decide which pages to build; MkDocs skips the rest in a dirty build (``File.is_modified``)."""
-    generated = {p.path: p.markdown for p in pages}
-    for page in nav.pages:  # their titles are in every page's navigation: read them now
-        page.read_source(config)
-    theme = Path(config.theme.custom_dir or ".")
-    shared = digest(_outline(nav.items), config.site_name, config.site_description, config.extra, site.partnership,
-                    Path(config.config_file_path).read_text(),
-                    sorted((p.name, p.stat().st_mtime_ns) for p in theme.rglob("*") if p.is_file()), page_data(site))
-    documents = files.documentation_pages()
-    keys = {f.src_uri: digest(generated[f.src_uri]) if f.src_uri in generated else digest(f.content_string, data_version)
-            for f in documents}
-    outputs = Path(config.site_dir)
-    stale = memory.stale(shared, keys, site.glossary, generated) | {
-        f.src_uri for f in documents if not (outputs / f.dest_uri).is_file()}
-    for file in documents:
-        file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign]
-    log.info(f"building {len(stale)} of {len(keys)} pages: the others are unchanged")
-    return _Plan(shared, keys, stale, files)
-
-
-def _outline(items: list[Any]) -> list[Any]:
-    """The navigation as titles and addresses."""
-    return [(item.title, getattr(item, "url", None), _outline(getattr(item, "children", None) or [])) for item in items]
-
-
-def _url_of(output: str) -> str:
-    """The address of a built page from its file in the site: ``a/b/index.html`` -> ``a/b/``."""
-    return output.removesuffix("index.html")
 
 
 def _indexing(action: Any) -> Any:
