@@ -81,3 +81,9 @@ def test_titles_are_escaped() -> None:
     matcher = TermMatcher.for_glossary(Glossary([term("q", 'The "quoted" & <odd> term', ["QT"])]))
     html = link_terms("<p>QT</p>", matcher, "g/")
     assert 'title="The &quot;quoted&quot; &amp; &lt;odd&gt; term (QT): ' in html
+
+
+def test_a_name_that_starts_with_a_symbol_is_still_found() -> None:
+    # Names usually start with a letter, and the pattern then looks for word starts first.
+    matcher = TermMatcher.for_glossary(Glossary([term("hash", "#NoFilter campaign")]))
+    assert 'href="g/#hash"' in link_terms("<p>The #NoFilter campaign ran.</p>", matcher, "g/")

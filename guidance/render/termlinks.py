@@ -44,7 +44,11 @@ class TermMatcher:
         # A trie, not a list of alternatives: each position in a page is tried against the letters
         # that can follow, not against every name, so linking stays linear in the glossary's size.
         alternatives = [f"(?i:{_trie(names, str.lower)})" if names else "", _trie(exact, str) if exact else ""]
-        return cls(re.compile(rf"(?<![\w-])(?:{'|'.join(a for a in alternatives if a)})(?![\w-])"), exact, folded)
+        # A word boundary first lets the engine skip quickly to where a word starts; it changes
+        # nothing when every name starts with a letter or digit (and is left out otherwise).
+        boundary = r"\b" if all(re.match(r"\w", n) for n in (*names, *exact)) else ""
+        pattern = rf"{boundary}(?<![\w-])(?:{'|'.join(a for a in alternatives if a)})(?![\w-])"
+        return cls(re.compile(pattern), exact, folded)
 
     def term_for(self, text: str) -> Term | None:
         return self.exact.get(text) or self.folded.get(text.casefold())
