@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +18,9 @@ from .errors import GuidanceError, Problem
 from .kinds import KINDS
 from .load import load_site, load_site_once
 from .site import SiteData
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 __all__ = ["main"]
 
@@ -58,18 +62,19 @@ def check(data_dir: str, docs_dir: str, strict: bool) -> None:
 def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     """Build the site into site/; on failure the previous site/ is left as it was."""
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
 
     from .publish import staged_site
 
     config_path = Path(config_file)
     project = config_path.parent
-    _load_or_exit(*_sources(config_path), strict, quiet=True)
+    data, docs, config = _sources(config_path, strict=strict or None)
+    _load_or_exit(data, docs, strict, quiet=True)
     _show_mkdocs_log()
     target = Path(site_dir) if site_dir else project / "site"
     try:
         with staged_site(target) as staging:
-            mkdocs_build(load_config(str(config_path), strict=strict or None, site_dir=str(staging)))
+            config.site_dir = str(staging)
+            mkdocs_build(config)
     except (Exception, SystemExit) as exc:  # MkDocs and its plugins fail by raising or exiting
         reason = f": {exc}" if isinstance(exc, Exception) else " (see the messages above)"
         click.echo(f"build failed, {target} left unchanged{reason}", err=True)
@@ -84,7 +89,8 @@ def serve(config_file: str, dev_addr: str) -> None:
     """Serve the site with live reload when data/ or docs/ change."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    _load_or_exit(*_sources(Path(config_file)), strict=False)
+    data, docs, _ = _sources(Path(config_file))
+    _load_or_exit(data, docs, strict=False)
     _show_mkdocs_log(logging.INFO)
     # A "dirty" build keeps the pages an edit did not change; the guidance plugin decides which
     # (guidance/incremental.py), navigation included, so MkDocs's warning about it does not apply.
@@ -146,21 +152,22 @@ def schema(out: str) -> None:
         click.echo(f"wrote {path}")
 
 
-def _sources(config_file: Path) -> tuple[str, str]:
-    """The data and docs folders that ``mkdocs.yml`` (and its guidance plugin) name."""
+def _sources(config_file: Path, **options: Any) -> tuple[str, str, MkDocsConfig]:
+    """The data and docs folders that ``mkdocs.yml`` (and its guidance plugin) name, and the
+    config itself, loaded once with ``options``."""
     from mkdocs.config import load_config
 
     if not config_file.exists():
         click.echo(f"{config_file}: no such file; run from the project's folder or give -f", err=True)
         sys.exit(1)
     try:
-        config = load_config(str(config_file))
+        config = load_config(str(config_file), **options)
     except Exception as exc:  # MkDocs reports a bad config as an exception: say it plainly
         click.echo(f"{config_file}: {exc}", err=True)
         sys.exit(1)
     plugin = config.plugins.get("guidance")
     data = plugin.config.data_dir if plugin is not None else "data"
-    return str(config_file.parent / data), str(config.docs_dir)
+    return str(config_file.parent / data), str(config.docs_dir), config
 
 
 def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: bool = False) -> SiteData:
