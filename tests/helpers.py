@@ -10,6 +10,8 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from guidance.models import Term
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("data", "docs", "macros", "overrides", "mkdocs.yml")
 # The day the example site is built for in tests: its versions and reviews are stated as of then.
@@ -313,3 +315,12 @@ def search_index(built_site: Path) -> dict[str, dict]:
         data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
         entries["/" + data["meta"]["href"] if "href" in data["meta"] else data["url"]] = data
     return entries
+
+
+def glossary_term(ident: str, name: str, abbreviations: tuple[str, ...] = (), aliases: tuple[str, ...] = ()) -> Term:
+    """A valid glossary term with a made-up definition."""
+    return Term.model_validate({
+        "id": ident, "term": name, "abbreviations": list(abbreviations), "aliases": list(aliases),
+        "definition": f"What {name} means. More detail.", "plain": f"{name} in plain words. More.",
+        "source": {"title": "Working Together to Safeguard Children 2023"},
+    })

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guidance.glossary import Glossary
-from guidance.models import Term
 from guidance.render.termlinks import TermMatcher, link_terms
-
-
-def term(ident: str, name: str, abbreviations: tuple[str, ...] = (), aliases: tuple[str, ...] = ()) -> Term:
-    return Term.model_validate({
-        "id": ident, "term": name, "abbreviations": list(abbreviations), "aliases": list(aliases),
-        "definition": f"What {name} means. More detail.", "plain": f"{name} in plain words. More.",
-        "source": {"title": "Working Together to Safeguard Children 2023"},
-    })
+from tests.helpers import glossary_term as term
 
 
 @pytest.fixture(scope="module")
