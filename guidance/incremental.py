@@ -78,5 +78,6 @@ class Memory:
         self.shared, self.terms, self.pages = shared, term_digests(glossary), pages
 
     def forget(self) -> None:
-        """After a failed build: the site folder may hold pages of data that is gone."""
-        self.shared, self.terms, self.pages = "", {}, {}
+        """After a failed build, whose pages may show data that is gone: the next build builds
+        every page. The pages stay known, so that those no longer made are still deleted."""
+        self.shared = ""

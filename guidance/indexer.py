@@ -62,7 +62,11 @@ class SiteIndex:
         threading.Thread(target=self._send_all, daemon=True).start()
         threading.Thread(target=self._read_all, daemon=True).start()
         config = {"exclude_selectors": LISTED, "force_language": "en"}
-        self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
+        try:
+            self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
+        except IndexFailed:
+            self.close(abandon=True)
+            raise
 
     def add_records(self, records: list[Entry]) -> None:
         for i, record in enumerate(records):
@@ -90,13 +94,17 @@ class SiteIndex:
         _write_offline_list(site_dir, files)
         return files
 
-    def close(self) -> None:
-        """Stop the service (a failed build calls this without writing)."""
+    def close(self, *, abandon: bool = False) -> None:
+        """Stop the service once it has read every request, or at once to ``abandon`` the index
+        (a failed build)."""
+        if abandon:
+            self._process.kill()
         self._outbox.put(None)
         try:
             self._process.wait(timeout=_WAIT)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a hung binary
+        except subprocess.TimeoutExpired:  # a hung binary
             self._process.kill()
+            self._process.wait()
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._sent += 1
@@ -120,19 +128,26 @@ class SiteIndex:
         """Writes requests in a thread of their own: a build never blocks on a full pipe."""
         stdin = self._process.stdin
         assert stdin is not None
-        while (message := self._outbox.get()) is not None:
-            stdin.write(message)
-            stdin.flush()
-        stdin.close()
+        try:
+            while (message := self._outbox.get()) is not None:
+                stdin.write(message)
+                stdin.flush()
+            stdin.close()
+        except OSError:  # the service stopped: the reader notices, and write() says so
+            pass
 
     def _read_all(self) -> None:
         stdout = self._process.stdout
         assert stdout is not None
         buffer = b""
-        while chunk := stdout.read1(1 << 16):
-            *messages, buffer = (buffer + chunk).split(b",")
-            for message in messages:
-                self._receive(json.loads(base64.b64decode(message)))
+        try:
+            while chunk := stdout.read1(1 << 16):
+                *messages, buffer = (buffer + chunk).split(b",")
+                for message in messages:
+                    self._receive(json.loads(base64.b64decode(message)))
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # not the service's protocol: stop, say why
+            self._errors.append(f"unreadable reply from Pagefind ({exc})")
+            self._process.kill()
         with self._answered:
             self._ended = True
             self._answered.notify_all()

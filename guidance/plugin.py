@@ -106,7 +106,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         if self.memory is not None and self.site is not None:
             self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version)
-            log.info(f"building {len(self.plan.stale)} of {len(self.plan.keys)} pages: the others are unchanged")
+            built, pages = len(self.plan.stale), len(self.plan.keys)
+            log.info(f"building {built} of {pages} pages" + (": the others are unchanged" if built < pages else ""))
             # Pages kept as the last build wrote them go to the search index now, so that it is
             # filled while the changed pages render.
             for url, output in self.plan.kept(Path(config.site_dir)) if self.index is not None else ():
@@ -157,7 +158,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def _stop_index(self) -> None:
         if self.index is not None:
-            self.index.close()
+            self.index.close(abandon=True)
             self.index = None
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
