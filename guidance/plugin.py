@@ -16,7 +16,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -31,6 +31,7 @@ from .render.partnership import emergency_banner
 from .render.search import search_pages
 from .search import index_head, page_entry, records
 from .render.termlinks import TermMatcher, link_terms
+from .second_core import MarkdownPass, TemplatePass, pages_to_build, worth_sharing
 from .site import Page, SiteData
 
 __all__ = ["GuidancePlugin"]
@@ -41,6 +42,8 @@ log = logging.getLogger("mkdocs.plugins.guidance")
 class GuidanceConfig(base.Config):
     enabled = c.Type(bool, default=True)
     data_dir = c.Type(str, default="data")
+    # Render pages on two cores (guidance/second_core.py); off only to compare or to debug.
+    parallel = c.Type(bool, default=True)
 
 
 class GuidancePlugin(BasePlugin[GuidanceConfig]):
@@ -52,10 +55,15 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     memory: Memory | None = None
     plan: RebuildPlan
     data_version = 0
+    # The helper on the second core, in each of MkDocs's passes over the pages.
+    markdown_pass: MarkdownPass | None = None
+    template_pass: TemplatePass | None = None
+    serving = dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event also keeps one plugin instance, and its memory, for a whole serve.
         self.memory = Memory() if command == "serve" and dirty else None
+        self.serving, self.dirty = command == "serve", dirty
 
     # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
     @event_priority(100)
@@ -103,7 +111,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
         return files
 
-    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+    def _plan_rebuild(self, nav: Any, config: Any, files: Files) -> Any:
         if self.memory is not None and self.site is not None:
             self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version)
             built, pages = len(self.plan.stale), len(self.plan.keys)
@@ -115,21 +123,59 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                     self.index.add_page(output, url)
         return nav
 
+    # Last, once every plugin has set up the pages: the helper forks with the build as it is.
+    @event_priority(-100)
+    def _share_markdown(self, nav: Any, config: Any, files: Files) -> Any:
+        self._nav = nav  # for the second pass, which MkDocs gives no navigation at its start
+        pages = pages_to_build(files, self.dirty)
+        if self.config.enabled and self.config.parallel and worth_sharing(pages):
+            self.markdown_pass = MarkdownPass(pages, config, files, self._link)
+        return nav
+
+    on_nav = CombinedEvent(_plan_rebuild, _share_markdown)
+
+    @event_priority(100)
+    def on_pre_page(self, page: Any, config: Any, files: Files) -> Any:
+        if self.markdown_pass is not None:
+            self.markdown_pass.before(page)
+        return page
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        done = self.markdown_pass.linked(page, html) if self.markdown_pass is not None else None
+        html, linked = done or self._link(page, html)
+        if self.memory is not None:
+            self.plan.linked[page.file.src_uri] = linked
+        return html
+
+    def _link(self, page: Any, html: str) -> tuple[str, frozenset[str]]:
+        """The page's HTML with glossary terms linked, and the ids of the terms it links."""
         if not self.config.enabled or page.meta.get("glossary_links") is False:
-            return html
+            return html, frozenset()
         glossary_url = get_relative_url(GLOSSARY_PAGE.removesuffix("index.md"), page.url)
         linked: set[str] = set()
         html = link_terms(html, self.matcher, glossary_url, plain=page.meta.get("audience") == "public", seen=linked)
-        if self.memory is not None:
-            self.plan.linked[page.file.src_uri] = frozenset(linked)
-        return html
+        return html, frozenset(linked)
 
-    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+    @event_priority(-100)
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        self._stop_helpers()
+        pages = pages_to_build(files, self.dirty)
+        if self.config.enabled and self.config.parallel and worth_sharing(pages):
+            self.template_pass = TemplatePass(pages, config, files, self._nav, env, self.serving)
+        return env
+
+    def _search_head(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         if self.config.enabled and self.site is not None:
             entry = page_entry(page.file.src_uri, {**page.meta, "title": page.title}, self.site)
             page.meta["gl_search"] = entry and index_head(entry)
         return context
+
+    # Last, once every plugin has made the context: a page the helper has needs none of it.
+    @event_priority(-100)
+    def _prerendered(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        return self.template_pass.context(context, page) if self.template_pass is not None else context
+
+    on_page_context = CombinedEvent(_search_head, _prerendered)
 
     def on_pre_build(self, config: Any) -> None:
         # The search index fills on another core while the pages render (guidance/indexer.py).
@@ -141,9 +187,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if self.index is not None and "data-pagefind-body" in output:
             self.index.add_page(output, "/" + page.url)
+        if self.template_pass is not None:
+            self.template_pass.after(page)
         return output
 
     def on_post_build(self, config: Any) -> None:
+        self._stop_helpers()
         site_dir = Path(config.site_dir)
         if self.memory is not None and self.site is not None:
             self.plan.finish(self.memory, self.site, site_dir)
@@ -152,9 +201,16 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             _indexing(lambda: index.write(site_dir))
 
     def on_build_error(self, error: Exception) -> None:
+        self._stop_helpers()
         self._stop_index()
         if self.memory is not None:
             self.memory.forget()
+
+    def _stop_helpers(self) -> None:
+        for helper in (self.markdown_pass, self.template_pass):
+            if helper is not None:
+                helper.close()
+        self.markdown_pass = self.template_pass = None
 
     def _stop_index(self) -> None:
         if self.index is not None:
