@@ -48,6 +48,9 @@ class Meeting:
         writer.close()
         self._reader = reader
 
+    def __len__(self) -> int:
+        return len(self._position)
+
     def claim(self, item: Hashable) -> bool:
         """True if the build should do ``item`` itself; False if the helper has it."""
         position = self._position.get(item)

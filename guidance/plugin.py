@@ -210,6 +210,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         for helper in (self.markdown_pass, self.template_pass):
             if helper is not None:
                 helper.close()
+                log.debug(f"the second core did {helper.report()}")
         self.markdown_pass = self.template_pass = None
 
     def _stop_index(self) -> None:

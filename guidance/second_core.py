@@ -85,6 +85,9 @@ class MarkdownPass:
     def close(self) -> None:
         self.meeting.close()
 
+    def report(self) -> str:
+        return f"{len(self.taken)} of {len(self.meeting)} pages' Markdown"
+
     def _take(self, page: Page, config: Any, files: Files) -> None:
         del page.render  # back to Page.render, for this and any later build
         rendered = self.meeting.result(page.file.src_uri)
@@ -137,6 +140,7 @@ class TemplatePass:
         self.files = {f.src_uri: f for f in pages}
         env.loader = ChoiceLoader([DictLoader({self.TEMPLATE: "{{ guidance_prerendered }}"}), env.loader])
         self.templates: dict[str, Any] = {}
+        self.taken = 0
         self.meeting = Meeting(self.order, self._build)
         self._claim_from(0)
 
@@ -155,11 +159,16 @@ class TemplatePass:
             output = self.meeting.result(uri)
             if output is None:
                 output = self.env.get_template(self.templates[uri] or "main.html").render(context)
+            else:
+                self.taken += 1
             context["guidance_prerendered"] = Markup(output)
         return context
 
     def close(self) -> None:
         self.meeting.close()
+
+    def report(self) -> str:
+        return f"{self.taken} of {len(self.order)} pages into the template"
 
     def _claim_from(self, position: int) -> None:
         if position < len(self.order) and not self.meeting.claim(self.order[position]):
