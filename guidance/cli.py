@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -80,6 +80,7 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
         click.echo(f"build failed, {target} left unchanged{reason}", err=True)
         sys.exit(1)
     click.echo(f"built {target}")
+    _exit_now()
 
 
 @main.command()
@@ -186,6 +187,15 @@ def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: b
         click.echo(f"{len(warnings)} warning(s), which --strict treats as errors", err=True)
         sys.exit(1)
     return site
+
+
+def _exit_now() -> NoReturn:
+    """End a finished build at once. Everything is written and flushed; freeing a large build's
+    memory object by object would only keep the prompt waiting (0.3 s for 1,000 items)."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _print(problems: list[Problem]) -> None:

@@ -125,13 +125,22 @@ class SiteIndex:
             return self._replies[message_id]
 
     def _send_all(self) -> None:
-        """Writes requests in a thread of their own: a build never blocks on a full pipe."""
+        """Writes requests in a thread of their own: a build never blocks on a full pipe.
+
+        Everything waiting is written at once. While MkDocs renders, this thread gets Python's
+        lock only every few milliseconds; a write per request would leave most of them for the
+        end of the build, and the index with them."""
         stdin = self._process.stdin
         assert stdin is not None
         try:
-            while (message := self._outbox.get()) is not None:
-                stdin.write(message)
+            while True:
+                waiting = [self._outbox.get()]
+                while waiting[-1] is not None and not self._outbox.empty():
+                    waiting.append(self._outbox.get())
+                stdin.write(b"".join(m for m in waiting if m is not None))
                 stdin.flush()
+                if waiting[-1] is None:
+                    break
             stdin.close()
         except OSError:  # the service stopped: the reader notices, and write() says so
             pass

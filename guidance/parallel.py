@@ -23,7 +23,7 @@ import signal
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-__all__ = ["Meeting", "LogRecords", "available"]
+__all__ = ["LogRecords", "Meeting", "available", "thaw"]
 
 _FREE, _BUILD, _HELPER = 0, 1, 2
 
@@ -41,6 +41,10 @@ class Meeting:
         self._owner = multiprocessing.Array("b", len(items))
         reader, writer = multiprocessing.Pipe(duplex=False)
         self._results: dict[Any, Any] | None = None
+        # What exists now is never garbage for the helper: with the collector leaving it alone,
+        # the helper does not copy the build's memory page by page, and the build's own
+        # collections skip it too, until `thaw` at the end of the build.
+        gc.freeze()
         self.pid = os.fork()
         if self.pid == 0:  # the helper: it never returns to the build
             reader.close()
@@ -112,6 +116,12 @@ def _help(items: list[Any], owner: Any, writer: Any, work: Callable[[Any], Any])
         writer.send(results)
     finally:
         os._exit(0)
+
+
+def thaw() -> None:
+    """Let the collector see again what :class:`Meeting` froze (at the end of a build: `guidance
+    serve` builds again and again in one process)."""
+    gc.unfreeze()
 
 
 class LogRecords(logging.Handler):

@@ -31,6 +31,7 @@ from .render.partnership import emergency_banner
 from .render.search import search_pages
 from .search import index_head, page_entry, records
 from .render.termlinks import TermMatcher, link_terms
+from .parallel import thaw
 from .second_core import MarkdownPass, TemplatePass, pages_to_build, worth_sharing
 from .site import Page, SiteData
 
@@ -212,6 +213,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                 helper.close()
                 log.debug(f"the second core did {helper.report()}")
         self.markdown_pass = self.template_pass = None
+        thaw()
 
     def _stop_index(self) -> None:
         if self.index is not None:
