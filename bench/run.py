@@ -4,7 +4,8 @@
     python -m bench.run --sizes 200 --runs 1   # a smoke run, as CI does
 
 For each project it prints `guidance check` time; full build time and peak memory; a plain
-`mkdocs build` of the same Markdown with the same theme (our overhead, measured in the same run);
+`mkdocs build` of the same Markdown with the same theme (our overhead, measured in the same run),
+twice: with MkDocs's default plugins (its search, which is what a plain site has) and with none;
 build time per item; and the bytes a first visit downloads (HTML, CSS and JS, gzip -9) for a
 public page, a procedure page and a flow page; and what a new visitor's first search downloads and
 how long it takes from the last keystroke to results, in Chromium (medians over a few queries);
@@ -59,8 +60,9 @@ def median_run(command: list[str], cwd: Path, runs: int) -> tuple[float, int]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-def plain_project(project: Path) -> Path:
-    """The same Markdown (hand-written and generated) with the same theme, built by plain MkDocs."""
+def plain_project(project: Path, plugins: list[str] | None = None) -> Path:
+    """The same Markdown (hand-written and generated) with the same theme, built by plain MkDocs:
+    with MkDocs's default plugins (``None``: its search, Material's here) or with ``plugins``."""
     sys.path.insert(0, str(ROOT))
     from guidance.load import load_site
     from guidance.pages import site_nav, site_pages
@@ -74,7 +76,9 @@ def plain_project(project: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and ("guidance" in p or "macros" in p))]
+    config.pop("plugins")
+    if plugins is not None:
+        config["plugins"] = plugins
     site_nav(config["nav"], site)
     config["extra"] = {"guidance": {"emergency": "", "exit_url": "https://www.bbc.co.uk/weather"}}
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -118,9 +122,11 @@ def serve_rebuild(project: Path, runs: int) -> float:
 def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]:
     check, _ = median_run([str(BIN / "guidance"), "check"], project, runs)
     build, memory = median_run([str(BIN / "guidance"), "build"], project, runs)
-    plain = plain_project(project)
-    baseline, _ = median_run([str(BIN / "mkdocs"), "build", "-q"], plain, runs)
-    shutil.rmtree(plain)
+    baselines = {}
+    for name, plugins in (("plain", None), ("bare", [])):
+        plain = plain_project(project, plugins)
+        baselines[name], _ = median_run([str(BIN / "mkdocs"), "build", "-q"], plain, runs)
+        shutil.rmtree(plain)
     site = project / "site"
     pages = {
         "public page": "public/services",
@@ -129,8 +135,10 @@ def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]
         "flow page": next(p.parent.relative_to(site).as_posix() for p in sorted(site.glob("flows/*/index.html"))),
     }
     row = {
-        "items": items, "check s": check, "build s": build, "peak MB": memory / 1024, "plain mkdocs s": baseline,
-        "ours / plain": build / baseline, "ms per item": 1000 * build / items,
+        "items": items, "check s": check, "build s": build, "peak MB": memory / 1024,
+        "plain mkdocs s": baselines["plain"], "ours / plain": build / baselines["plain"],
+        "plain, no search s": baselines["bare"], "ours / plain, no search": build / baselines["bare"],
+        "ms per item": 1000 * build / items,
     }
     row["first search KB"], row["search ms"] = payload(site)
     row["serve rebuild s"] = serve_rebuild(project, runs)

@@ -1,19 +1,24 @@
 """Plain language for the public: a reading age for every page and source written for them.
 
 GOV.UK writes for a reading age of 9; the partnership sets its limit (``checks.reading_age``,
-11 by default). The score is the Flesch-Kincaid grade from textstat plus 5 (a US school grade is
-a UK reading age less about five years). Above the limit is a warning that names the hardest
-sentences and any undefined abbreviations; ``--strict`` makes it an error.
+11 by default). The score is the Flesch-Kincaid grade plus 5 (a US school grade is a UK reading
+age less about five years). Above the limit is a warning that names the hardest sentences and
+any undefined abbreviations; ``--strict`` makes it an error.
+
+The grade is counted as textstat 0.7.4 counts it, syllables by pyphen's hyphenation dictionary
+(docs/decisions/0002-dependencies.md says why not textstat itself).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Iterable
 
-import textstat
+import pyphen
 
 from .errors import Path as FieldPath
 from .errors import Problem, Severity, display_path, format_path
@@ -49,7 +54,33 @@ class Readability:
 
 def reading_age(text: str) -> int:
     """The UK reading age of ``text``: its Flesch-Kincaid grade plus 5, at least 5."""
-    return max(5, round(textstat.flesch_kincaid_grade(text) + 5)) if text.strip() else 5
+    return max(5, round(flesch_kincaid_grade(text) + 5)) if text.strip() else 5
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_COUNTED_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """0.39 words per sentence + 11.8 syllables per word - 15.59, each rounded to one decimal
+    place as textstat 0.7.4 rounds them. A "sentence" of two words or fewer is not counted."""
+    words = _PUNCTUATION.sub("", text).split()
+    found = _COUNTED_SENTENCE.findall(text)
+    counted = max(1, len(found) - sum(len(_PUNCTUATION.sub("", s).split()) <= 2 for s in found))
+    syllables = sum(len(_hyphenation().positions(w)) + 1 for w in _PUNCTUATION.sub("", text.lower()).split())
+    per_sentence = _round(len(words) / counted)
+    per_word = _round(syllables / len(words)) if words else 0.0
+    return _round(0.39 * per_sentence + 11.8 * per_word - 15.59)
+
+
+def _round(number: float) -> float:
+    """To one decimal place, halves away from zero."""
+    return math.floor(number * 10 + math.copysign(0.5, number)) / 10
+
+
+@cache
+def _hyphenation() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US")
 
 
 def sentences(text: str) -> list[str]:

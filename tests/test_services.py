@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guidance import load_site
-from guidance.readability import reading_age, sentences
+from guidance.readability import flesch_kincaid_grade, reading_age, sentences
 from guidance.services import Opening, is_open, parse_hours
 from tests.helpers import EXAMPLE_TODAY, ROOT, SERVICES, load_problems, run_cli, write
 
@@ -139,6 +139,19 @@ def test_sentences_and_reading_ages() -> None:
     ]
     assert reading_age("Call us. We will help you.") <= 9
     assert reading_age("Notwithstanding the aforementioned considerations, arrangements necessitate collaboration.") > 16
+
+
+# What textstat 0.7.4, which the check used before, gives for each: the grade counts as it did,
+# including its rounding, sentences of two words or fewer, and text with no words at all.
+@pytest.mark.parametrize(("text", "grade"), [
+    ("If a child is in immediate danger, call 999.", 4.4),
+    ("The multi-agency safeguarding arrangements require statutory partners to collaborate effectively.", 21.3),
+    ("Call us. We can help.", -1.9),
+    ("a b", -3.1),
+    ("", -15.7),
+])
+def test_the_grade_is_counted_as_before(text: str, grade: float) -> None:
+    assert flesch_kincaid_grade(text) == grade
 
 
 def test_a_hard_public_page_is_a_warning_with_its_hardest_sentences(small: Path) -> None:
