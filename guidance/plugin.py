@@ -24,7 +24,7 @@ from .errors import GuidanceError, display_path
 from .incremental import Memory
 from .indexer import IndexFailed, SiteIndex
 from .load import load_site_once
-from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
+from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav
 from .rebuild import RebuildPlan
 from .render.glossary import GLOSSARY_PAGE
 from .render.partnership import emergency_banner
@@ -32,7 +32,7 @@ from .render.search import search_pages
 from .search import index_head, page_entry, records
 from .render.termlinks import TermMatcher, link_terms
 from .parallel import thaw
-from .second_core import MarkdownPass, TemplatePass, pages_to_build, worth_sharing
+from .second_core import MarkdownPass, TemplatePass, generated_pages, pages_to_build, worth_sharing
 from .site import Page, SiteData
 
 __all__ = ["GuidancePlugin"]
@@ -94,7 +94,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "short_name": partnership.short_name,
             "exit_url": partnership.exit_url,
         }
-        self.pages = site_pages(self.site) + search_pages()
+        self.pages = generated_pages(self.site, share=self.config.parallel) + search_pages()
         docs = Path(config.docs_dir)
         existing = {p.path for p in self.pages} | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
         config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)

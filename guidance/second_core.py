@@ -1,4 +1,7 @@
-"""MkDocs's two passes over the pages, shared with a helper on the second core.
+"""The generated pages and MkDocs's two passes over the pages, shared with a helper on the second core.
+
+- :func:`generated_pages`: each kind writes its pages' Markdown from the data; the helper takes
+  kinds from the last, the build from the first.
 
 MkDocs builds in two passes, one page after another (``mkdocs/commands/build.py``): first each
 page's Markdown becomes HTML (``_populate_page``), then each page is put into the theme's template
@@ -31,14 +34,33 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .kinds import KINDS
 from .parallel import LogRecords, Meeting, available
+from .site import Page as GeneratedPage
+from .site import SiteData
 
-__all__ = ["MarkdownPass", "TemplatePass", "pages_to_build"]
+__all__ = ["MarkdownPass", "TemplatePass", "generated_pages", "pages_to_build", "worth_sharing"]
 
 # Fewer pages than this are not worth a process.
 _FEWEST = 8
 
 Linker = Callable[[Any, str], Any]
+
+
+def generated_pages(site: SiteData, share: bool = True) -> list[GeneratedPage]:
+    """Every page generated from data, as :func:`guidance.pages.site_pages` makes them, in its order."""
+    kinds = {kind.name: kind for kind in KINDS if kind.name in site.content}
+    if not share or not available():
+        return [page for kind in kinds.values() for page in kind.pages(site)]
+    meeting = Meeting(list(kinds), lambda name: kinds[name].pages(site))
+    try:
+        return [
+            page
+            for name, kind in kinds.items()
+            for page in (kind.pages(site) if meeting.claim(name) else meeting.result(name) or kind.pages(site))
+        ]
+    finally:
+        meeting.close()
 
 
 def pages_to_build(files: Files, dirty: bool) -> list[File]:
