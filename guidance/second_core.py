@@ -178,10 +178,12 @@ class TemplatePass:
         """At ``on_page_context``, last: a page the helper has gets its output, or is rendered here."""
         uri = page.file.src_uri
         if uri in self.templates:
-            output = self.meeting.result(uri)
-            if output is None:
+            built = self.meeting.result(uri)
+            if built is None:
                 output = self.env.get_template(self.templates[uri] or "main.html").render(context)
             else:
+                output, logs = built
+                LogRecords.replay(logs)
                 self.taken += 1
             context["guidance_prerendered"] = Markup(output)
         return context
@@ -200,16 +202,18 @@ class TemplatePass:
                 self.templates[uri] = meta.get("template")
                 meta["template"] = self.TEMPLATE
 
-    def _build(self, src_uri: str) -> str:
-        """In the helper: what ``_build_page`` does up to the output, for one page."""
-        _helper_logs()
+    def _build(self, src_uri: str) -> tuple[str, list[tuple[str, int, str]]]:
+        """In the helper: what ``_build_page`` does up to the output, for one page, and what the
+        template logged (the build runs the context events again and logs for itself)."""
+        logs = _helper_logs()
         config, page = self.config, self.files[src_uri].page
         page.active = True
         try:
             context = get_context(self.nav, self.doc_files, config, page)
             template = self.env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
-            return template.render(context)
+            logs.take()
+            return template.render(context), logs.take()
         finally:
             page.active = False
 
