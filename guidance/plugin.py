@@ -56,7 +56,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     memory: Memory | None = None
     plan: RebuildPlan
     data_version = 0
-    # The helper on the second core, in each of MkDocs's passes over the pages.
+    # The helper on the second core, in each of MkDocs's passes over the pages. Each is assigned
+    # once its helper has forked, so in the helper they are None, and the plugin's own events
+    # there (the helper runs them to render) do the plain work.
     markdown_pass: MarkdownPass | None = None
     template_pass: TemplatePass | None = None
     serving = dirty = False
