@@ -25,11 +25,16 @@ LOST_LINKS = (
     ("Learning from reviews", BRIEFS_INDEX),
 )
 
-__all__ = ["FOOTER_LINKS", "LOST_LINKS", "extend_nav", "site_links", "site_nav", "site_pages"]
+__all__ = ["FOOTER_LINKS", "LOST_LINKS", "extend_nav", "publishing", "site_links", "site_nav", "site_pages"]
 
 
 def site_pages(site: SiteData, kinds: Sequence[Kind] = KINDS) -> list[Page]:
-    return [page for kind in kinds if kind.name in site.content for page in kind.pages(site)]
+    return [page for kind in publishing(site, kinds) for page in kind.pages(site)]
+
+
+def publishing(site: SiteData, kinds: Sequence[Kind] = KINDS) -> list[Kind]:
+    """The kinds that have data in ``site``, in the order their pages are listed."""
+    return [kind for kind in kinds if kind.name in site.content]
 
 
 def site_nav(nav: list[Any] | None, site: SiteData, kinds: Sequence[Kind] = KINDS) -> None:

@@ -34,7 +34,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .kinds import KINDS
+from .pages import publishing, site_pages
 from .parallel import LogRecords, Meeting, available
 from .site import Page as GeneratedPage
 from .site import SiteData
@@ -49,9 +49,9 @@ Linker = Callable[[Any, str], Any]
 
 def generated_pages(site: SiteData, share: bool = True) -> list[GeneratedPage]:
     """Every page generated from data, as :func:`guidance.pages.site_pages` makes them, in its order."""
-    kinds = {kind.name: kind for kind in KINDS if kind.name in site.content}
     if not share or not available():
-        return [page for kind in kinds.values() for page in kind.pages(site)]
+        return site_pages(site)
+    kinds = {kind.name: kind for kind in publishing(site)}
     meeting = Meeting(list(kinds), lambda name: kinds[name].pages(site))
     try:
         return [
