@@ -10,6 +10,7 @@ from .errors import GuidanceError, Problem, display_path, in_order
 from .jargon import jargon_warnings, known_abbreviations
 from .readability import plain_language, public_pages
 from .kinds import KINDS, Kind
+from .safe_text import unsafe_text
 from .shape import validate_document
 from .site import SiteData, Source, build_date
 from .yamlio import load_yaml
@@ -100,8 +101,17 @@ def _load_kind(kind: Kind, data_dir: Path) -> tuple[list[Source[Any]], list[Prob
     for path in paths:
         try:
             document = load_yaml(path, display_path(path))
-            sources.append(Source(document, validate_document(document, kind.model)))
         except GuidanceError as exc:
             problems += exc.problems
+            continue
+        unsafe = unsafe_text(document)
+        try:
+            model = validate_document(document, kind.model)
+        except GuidanceError as exc:
+            problems += exc.problems + unsafe
+            continue
+        problems += unsafe
+        if not unsafe:
+            sources.append(Source(document, model))
     return sources, problems
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -24,6 +25,7 @@ from .errors import GuidanceError, display_path
 from .incremental import Memory
 from .indexer import IndexFailed, SiteIndex
 from .load import load_site_once
+from .outside import outside_requests
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav
 from .rebuild import RebuildPlan
 from .render.glossary import GLOSSARY_PAGE
@@ -88,8 +90,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             # Notices depend on the date (an overdue review): they never stop a strict build.
             (log.warning if warning.is_warning else log.info)(str(warning))
         partnership = self.site.partnership
-        config.site_name = partnership.name
-        config.site_description = partnership.description
+        # The theme writes these into attributes without escaping them (aria-label="{{ config.site_name }}"):
+        # given as markup already escaped, they are right there and where the theme escapes them.
+        config.site_name = Markup.escape(partnership.name)
+        config.site_description = Markup.escape(partnership.description)
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = {
             "emergency": emergency_banner(partnership),
@@ -173,14 +177,23 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["gl_search"] = entry and index_head(entry)
         return context
 
+    def _escaped_description(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        # The theme writes it into <meta content="..."> as it is: a quote in a brief's summary
+        # would end the attribute. Markup is printed as it is and never escaped twice.
+        description = page.meta.get("description")
+        if isinstance(description, str) and not isinstance(description, Markup):
+            page.meta["description"] = Markup.escape(description)
+        return context
+
     # Last, once every plugin has made the context: a page the helper has needs none of it.
     @event_priority(-100)
     def _prerendered(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         return self.template_pass.context(context, page) if self.template_pass is not None else context
 
-    on_page_context = CombinedEvent(_search_head, _prerendered)
+    on_page_context = CombinedEvent(_search_head, _escaped_description, _prerendered)
 
     def on_pre_build(self, config: Any) -> None:
+        self.outside: list[str] = []
         # The search index fills on another core while the pages render (guidance/indexer.py).
         if self.config.enabled and self.site is not None:
             self._stop_index()
@@ -188,6 +201,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             self.index.add_records(records(self.site))
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        for request in outside_requests(output, config.site_url or ""):
+            where = f"{config.docs_dir}/{page.file.src_uri}" if not page.file.generated_by else f"/{page.url}"
+            self.outside.append(f"{display_path(where)}: the page would fetch {request} from another site")
         if self.index is not None and "data-pagefind-body" in output:
             self.index.add_page(output, "/" + page.url)
         if self.template_pass is not None:
@@ -196,6 +212,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_post_build(self, config: Any) -> None:
         self._stop_helpers()
+        if self.outside:
+            found, self.outside = self.outside, []
+            raise PluginError(
+                f"{len(found)} request(s) to other sites: a page may only load files from this site, "
+                "so that nobody else learns who reads it\n" + "\n".join(found)
+            )
         site_dir = Path(config.site_dir)
         if self.memory is not None and self.site is not None:
             self.plan.finish(self.memory, self.site, site_dir)

@@ -158,7 +158,8 @@ class _Builder:
 
 def _scalar(node: yaml.Node) -> Any:
     value = node.value
-    if node.style is not None or node.tag == f"{_STANDARD_TAG}str":  # quoted or block text
+    # Quoted or block text. A plain scalar's style is None in PyYAML and "" in libyaml.
+    if node.style or node.tag == f"{_STANDARD_TAG}str":
         return value
     if _NULL.match(value):
         return None

@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from ..timescales import DURATION_PATTERN
 
-__all__ = ["Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Question", "Strict", "Text", "UkPhone"]
+__all__ = ["Colour", "Day", "Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Question", "Strict", "Text", "UkPhone"]
 
 
 class Strict(BaseModel):
     """Base of every source model: a misspelt field fails instead of vanishing."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # strict: a number is not text or a date, and 'no' is not false (only true and false are).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
 
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-HTTPS_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
+# No quotes, angle brackets or backticks: an address goes into attributes (the Exit button's href).
+HTTPS_PATTERN = r"^https://[^\s/$.?#\"'<>`][^\s\"'<>`]*$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
 # 999 and 112 (emergency), 111, 116 xxx helplines, short freephone numbers (Childline's 0800 1111),
 # or a 10/11-digit number starting 0.
 UK_PHONE_PATTERN = r"^(?:999|112|111|116 ?\d{3}|0800 ?\d{4}|0\d{2,4} ?\d{3,4} ?\d{3,4})$"
 
 QUESTION_PATTERN = r"\?$"
+
+# A colour goes into a style attribute: only a hex colour, never CSS that could fetch (url(...)).
+COLOUR_PATTERN = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 
 # A site path of an old page: 'chapters/p_notify.html' or 'procedures/old-name/'.
 OLD_URL_PATTERN = r"^[A-Za-z0-9_~-]+(?:[./][A-Za-z0-9_~-]+)*/?$"
@@ -39,6 +46,7 @@ PATTERN_NAMES = {
     r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$": "an id of letters, digits and single hyphens, such as 'L3-parenting-07'",
     DURATION_PATTERN: "a time such as '5 working days', '24 hours' or '3 months'",
     QUESTION_PATTERN: "a question ending with '?'",
+    COLOUR_PATTERN: "a colour written as '#' and six hex digits, such as '#2e7d32'",
     OLD_URL_PATTERN: "a path on this site without a leading '/', such as 'chapters/p_ch1_3.html'",
 }
 
@@ -49,6 +57,24 @@ Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
 UkPhone = Annotated[str, StringConstraints(pattern=UK_PHONE_PATTERN)]
 OldUrl = Annotated[str, StringConstraints(pattern=OLD_URL_PATTERN)]
 Question = Annotated[str, StringConstraints(min_length=2, pattern=QUESTION_PATTERN)]
+Colour = Annotated[str, StringConstraints(pattern=COLOUR_PATTERN)]
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day(value: Any) -> Any:
+    """Dates are written YYYY-MM-DD (the loader keeps them as text): not a number, not 2024/1/2."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DAY.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # 2024-02-30: said below
+    raise PydanticCustomError("date_parsing", "expected a date as YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(_day)]
 
 
 def first_sentence(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import Id, Question, Strict, Text
+from .base import Day, Id, Question, Strict, Text
 
 __all__ = [
     "REVIEW_TYPES", "STATUSES", "AllowEntry", "AnonymityFile", "Actions", "BriefFile", "Recommendation", "Review",
@@ -41,7 +41,7 @@ STATUSES: dict[str, str] = {
 class Review(Strict):
     type: ReviewType = Field(description="rapid-review, cspr, local-learning-review or serious-case-review.")
     child: Text = Field(description="The pseudonym the review uses, e.g. 'Child B'. Never a real name.")
-    published: date = Field(description="When the review was published (YYYY-MM-DD).")
+    published: Day = Field(description="When the review was published (YYYY-MM-DD).")
 
 
 class Actions(Strict):
@@ -53,12 +53,12 @@ class Recommendation(Strict):
     id: Id = Field(description="Unique within the brief, e.g. 'r1'. The recommendation's anchor.")
     text: Text = Field(description="What the review recommends.")
     owner: Text = Field(description="Who is accountable, e.g. 'Health designated professionals'.")
-    due: date = Field(description="When it should be done (YYYY-MM-DD).")
+    due: Day = Field(description="When it should be done (YYYY-MM-DD).")
     status: Status = Field(description="not-started, in-progress, done or evidenced.")
     evidence: Text | None = Field(
         None, description="How we know practice changed (an audit, a survey). Required when the status is evidenced."
     )
-    updated: date | None = Field(None, description="When the status was last checked (YYYY-MM-DD).")
+    updated: Day | None = Field(None, description="When the status was last checked (YYYY-MM-DD).")
 
 
 class BriefFile(Strict):
@@ -99,7 +99,7 @@ class AllowEntry(Strict):
     text: Text = Field(description="The exact text found, e.g. '01632 960000'.")
     reason: Text = Field(description="Why it does not identify anyone, e.g. 'the front door's public number'.")
     reviewed_by: Text = Field(description="Who checked it.")
-    reviewed_on: date = Field(description="When it was checked (YYYY-MM-DD).")
+    reviewed_on: Day = Field(description="When it was checked (YYYY-MM-DD).")
 
 
 class AnonymityFile(Strict):

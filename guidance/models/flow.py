@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import Id, Strict, Text
+from .base import Day, Id, Strict, Text
 from .citation import Citation
 from .procedure import Timescale
 
@@ -53,7 +53,7 @@ class FlowText(Strict):
 
 class FlowVersion(Strict):
     version: int = Field(ge=1)
-    effective: date
+    effective: Day
     change: Literal["major", "minor"] = "major"
     note: Text | None = None
     release: Id | None = None
@@ -75,7 +75,7 @@ class FlowFile(Strict):
 
 
 class BankHoliday(Strict):
-    date: date
+    date: Day
     name: Text
 
 

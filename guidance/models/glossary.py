@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .base import Id, Strict, Text, first_sentence
+from .base import Day, Id, Strict, Text, first_sentence
 from .citation import Citation
 
 __all__ = ["GlossaryFile", "Term"]
@@ -27,7 +27,7 @@ class Term(Strict):
     short: Text | None = Field(None, description="Tooltip text; by default the definition's first sentence.")
     source: Citation = Field(description="The statute or guidance the term comes from.")
     related: list[Id] = Field(default_factory=list, description="Ids of related glossary terms.")
-    reviewed: date | None = Field(None, description="When the definition was last checked against its source (YYYY-MM-DD).")
+    reviewed: Day | None = Field(None, description="When the definition was last checked against its source (YYYY-MM-DD).")
 
     @property
     def summary(self) -> str:

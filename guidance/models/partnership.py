@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Email, HttpsUrl, Id, Strict, Text, UkPhone
+from .base import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
 
 __all__ = ["Accessibility", "Audience", "Contact", "Partnership", "Worried"]
 
@@ -47,8 +47,8 @@ class Accessibility(Strict):
     contact: Id = Field(description="Id of the contact for problems and other formats.")
     reply_within: Text = Field("5 working days", description="How soon you reply to a request.")
     tested: Text = Field(description="How and when the site was last tested, and by whom.")
-    prepared: date = Field(description="When the statement was first prepared.")
-    reviewed: date = Field(description="When it was last reviewed.")
+    prepared: Day = Field(description="When the statement was first prepared.")
+    reviewed: Day = Field(description="When it was last reviewed.")
 
 
 class Checks(Strict):

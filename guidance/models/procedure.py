@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from ..timescales import DURATION_PATTERN, Duration
-from .base import Id, OldUrl, Strict, Text
+from .base import Day, Id, OldUrl, Strict, Text
 from .citation import Citation
 
 __all__ = ["ProcedureFile", "ProcedureText", "Release", "ReleasesFile", "Step", "Timescale", "Version"]
@@ -57,7 +57,7 @@ class ProcedureText(Strict):
 
 class Version(Strict):
     version: int = Field(ge=1, description="1, 2, 3... in the order the versions take effect.")
-    effective: date = Field(description="The day this version comes into force (YYYY-MM-DD).")
+    effective: Day = Field(description="The day this version comes into force (YYYY-MM-DD).")
     change: Literal["major", "minor"] = Field(
         "major", description="major: practice changes and the note is published; minor: wording only, no note."
     )
@@ -79,8 +79,8 @@ class ProcedureFile(Strict):
     id: Id = Field(description="Permanent: the procedure's URL and the target of 'procedure:' links.")
     group: Text = Field(description="The section of the procedures list it belongs to, e.g. 'Reviews and learning'.")
     owner: Text = Field(description="Who keeps it up to date, e.g. 'Partnership business manager'.")
-    reviewed: date = Field(description="When it was last reviewed, changed or not (YYYY-MM-DD).")
-    review_due: date = Field(description="When the next review is due (YYYY-MM-DD).")
+    reviewed: Day = Field(description="When it was last reviewed, changed or not (YYYY-MM-DD).")
+    review_due: Day = Field(description="When the next review is due (YYYY-MM-DD).")
     keywords: list[Text] = Field(default_factory=list, description="Other words people search with, e.g. 'S47'.")
     former_ids: list[Id] = Field(default_factory=list, description="Ids it had before: their URLs redirect here.")
     former_urls: list[OldUrl] = Field(
@@ -92,7 +92,7 @@ class ProcedureFile(Strict):
 class Release(Strict):
     id: Id
     title: Text = Field(description="e.g. 'Working Together 2023 alignment'.")
-    date: date
+    date: Day
     summary: Text = Field(description="What the release is about, in a sentence or two.")
 
 

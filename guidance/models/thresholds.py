@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from .base import Id, Strict, Text
+from .base import Colour, Id, Strict, Text
 from .citation import Citation
 
 __all__ = ["AgeBand", "Domain", "Indicator", "Level", "ThresholdsFile"]
@@ -33,7 +33,7 @@ class AgeBand(Strict):
 class Level(Strict):
     id: LevelId = Field(description="Short and permanent: 1 to 4 in most partnerships.")
     name: Text = Field(description="e.g. 'Early help'.")
-    colour: Text = Field(description="A CSS colour for the level's marker; never the only way the level is shown.")
+    colour: Colour = Field(description="A CSS colour for the level's marker; never the only way the level is shown.")
     summary: Text = Field(description="What this level means, in plain words.")
     response: Text = Field(description="The response expected at this level.")
     actions: list[Text] = Field(min_length=1, description="What to do now, one step per item.")

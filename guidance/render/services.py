@@ -110,7 +110,7 @@ def service_card(s: Service, services: Services, page: str, level: int) -> str:
     example = '<p class="gl-example">This is an example service. Its number is not real.</p>' if s.example else ""
     source = f'<p class="gl-service-source">Number from: {_e(s.source.label())}</p>' if s.source else ""
     return (
-        f'<article class="gl-service" id="{s.id}" data-needs="{needs}" data-hours=\'{hours}\'>\n'
+        f'<article class="gl-service" id="{s.id}" data-needs="{needs}" data-hours="{html.escape(hours, quote=True)}">\n'
         f"<h{level}>{_e(s.name)}</h{level}>\n"
         f"<p><strong>Who it is for:</strong> {_e(s.who)}</p>\n"
         f"<p><strong>What it offers:</strong> {_e(s.offers)}</p>\n"

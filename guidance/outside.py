@@ -1,0 +1,59 @@
+"""What a built page would fetch from another site: a check on every page, not a hope.
+
+Someone reading about abuse must not be tracked, so no page may make a request outside its own
+origin: no script, stylesheet, font, image, frame or icon from elsewhere, and no ``<base>``
+that would send every relative address elsewhere. Links (``<a href>``) are not requests until
+followed, and are allowed. Sources in ``data/`` cannot hold HTML at all (:mod:`guidance.safe_text`);
+hand-written pages in ``docs/`` can, so this runs on the HTML of every page as it is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["outside_requests"]
+
+# A tag with an attribute whose value is an address with a host: https://x, //x, ftp://x...
+_TAG = re.compile(
+    r"<([a-zA-Z][\w:-]*)\b([^>]*?)\s(src|srcset|poster|data|href|xlink:href)\s*=\s*"
+    r"([\"']?)\s*((?:[a-zA-Z][\w+.-]*:)?//[^\"'\s>]*)",
+)
+_SRCSET = re.compile(r"\ssrcset\s*=\s*([\"'])(.*?)\1", re.DOTALL)
+_CSS_URL = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])\s*((?:[a-zA-Z][\w+.-]*:)?//[^\"')\s]*)")
+_BASE = re.compile(r"<base\b[^>]*>", re.IGNORECASE)
+_REL = re.compile(r"\srel\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
+_REFRESH = re.compile(
+    r"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh[^>]*url\s*=\s*((?:[a-zA-Z][\w+.-]*:)?//[^\"'\s>]*)", re.IGNORECASE
+)
+# <link> relations that make the browser fetch what they point at.
+_FETCHING_RELS = {"stylesheet", "icon", "apple-touch-icon", "preload", "prefetch", "modulepreload", "manifest",
+                  "dns-prefetch", "preconnect", "prerender", "mask-icon"}
+
+
+def outside_requests(html: str, own_origin: str = "") -> list[str]:
+    """Each request the page would make to another site, as ``<tag attribute> address``."""
+    found = []
+    for match in _TAG.finditer(html):
+        tag, before, attribute, _, address = match.groups()
+        if _fetches(tag.lower(), attribute.lower(), before + html[match.end():match.end() + 200]):
+            found.append(f"<{tag} {attribute}> {address}")
+    for match in _SRCSET.finditer(html):
+        for candidate in match.group(2).split(","):
+            address = candidate.strip().split(" ")[0]
+            if address.startswith("//") or re.match(r"^[a-zA-Z][\w+.-]*://", address):
+                found.append(f"srcset {address}")
+    found += [f"CSS {m.group(1)}" for m in _CSS_URL.finditer(html)]
+    found += [m.group(0) for m in _BASE.finditer(html)]
+    found += [f"<meta http-equiv=refresh> {m.group(1)}" for m in _REFRESH.finditer(html)]
+    if own_origin:
+        found = [f for f in found if not f.split(" ")[-1].startswith(own_origin.rstrip("/") + "/")]
+    return sorted(set(found), key=found.index)
+
+
+def _fetches(tag: str, attribute: str, attributes: str) -> bool:
+    if tag in ("a", "area"):
+        return False  # a link: nothing is fetched unless the reader follows it
+    if tag == "link":
+        rel = _REL.search(attributes)
+        return bool(rel and set(rel.group(1).lower().split()) & _FETCHING_RELS)
+    return attribute != "href" or tag in ("image", "use", "script", "feimage")
