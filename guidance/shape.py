@@ -53,6 +53,11 @@ def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
         return document.problem(path, f"unknown field '{name}'{hint}", key=True)
     if kind == "missing":
         return document.problem(path[:-1], f"missing required field '{path[-1]}'")
+    if kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
+        pattern = _pattern(_annotation_at(model, path))
+        if pattern in PATTERN_NAMES:  # a phone number written as a number: say what text is wanted
+            found = describe(error.get("input"))
+            return document.problem(path, f"expected {PATTERN_NAMES[pattern]} (as text, in quotes), got {found}")
     return document.problem(path, _mismatch(kind, error))
 
 
@@ -97,6 +102,24 @@ _EXPECTED = {
 
 def _field_names(model: type[BaseModel], path: Path) -> list[str]:
     """The field names of the model that stands at ``path`` inside ``model``."""
+    current = _inner(_annotation_at(model, path))
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _pattern(annotation: Any) -> str | None:
+    """The pattern an ``Annotated[str, StringConstraints(pattern=...)]`` (maybe optional) requires."""
+    while typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+    for meta in getattr(annotation, "__metadata__", ()):
+        if getattr(meta, "pattern", None):
+            return str(meta.pattern)
+    return None
+
+
+def _annotation_at(model: type[BaseModel], path: Path) -> Any:
+    """The annotation of what stands at ``path`` inside ``model``."""
     current: Any = model
     for part in path:
         current = _inner(current)
@@ -106,11 +129,9 @@ def _field_names(model: type[BaseModel], path: Path) -> list[str]:
         elif typing.get_origin(current) is dict:  # a mapping keyed by id, e.g. a flow's nodes
             current = typing.get_args(current)[1]
         elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
-            current = current.model_fields[part].annotation
-    current = _inner(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+            field = current.model_fields[part]
+            current = typing.Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+    return current
 
 
 def _inner(annotation: Any) -> Any:

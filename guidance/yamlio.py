@@ -8,6 +8,7 @@ leading zero (phone numbers) stay text, and dates stay text for the models to pa
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
@@ -40,6 +41,8 @@ class Document:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     text: str = field(default="", repr=False)
+    _lines: list[int] | None = field(default=None, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of ``path``, or of its nearest ancestor that exists."""
@@ -59,22 +62,31 @@ class Document:
         start = self.where(path)
         if not self.text or tuple(path) not in self.values:
             return start
-        lines = self.text.splitlines(keepends=True)
-        offsets = [0]
-        for line in lines:
-            offsets.append(offsets[-1] + len(line))
-
-        def offset(at: tuple[int, int]) -> int:
-            return offsets[min(at[0], len(lines)) - 1] + at[1] - 1
-
-        begin = offset(after) + 1 if after and after >= start else offset(start)
-        ends = [offset(p) for p in (*self.values.values(), *self.keys.values()) if offset(p) > offset(start)]
+        offsets, starts = self._offsets()
+        begin = self._offset(after) + 1 if after and after >= start else self._offset(start)
+        # The scalar ends where the next key or value starts.
+        later = bisect.bisect_right(starts, self._offset(start))
+        end = starts[later] if later < len(starts) else len(self.text)
         pattern = r"\s+".join(re.escape(word) for word in needle.split())
-        match = re.compile(pattern).search(self.text, begin, min(ends, default=len(self.text)))
+        match = re.compile(pattern).search(self.text, begin, end)
         if match is None:
             return start
-        line = next(i for i, o in enumerate(offsets) if o > match.start())
+        line = bisect.bisect_right(offsets, match.start())
         return line, match.start() - offsets[line - 1] + 1
+
+    def _offsets(self) -> tuple[list[int], list[int]]:
+        """Where each line starts in the text, and where each key and value starts (sorted): made once."""
+        if self._lines is None:
+            offsets = [0]
+            for line in self.text.splitlines(keepends=True):
+                offsets.append(offsets[-1] + len(line))
+            self._lines = offsets
+            self._starts = sorted({self._offset(p) for p in (*self.values.values(), *self.keys.values())})
+        return self._lines, self._starts
+
+    def _offset(self, at: tuple[int, int]) -> int:
+        offsets = self._lines or [0, 0]
+        return offsets[min(at[0], len(offsets) - 1) - 1] + at[1] - 1
 
     def problem(self, path: Path, message: str, *, key: bool = False, **kw: Any) -> Problem:
         line, column = self.where(path, key=key)

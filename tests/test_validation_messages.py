@@ -116,7 +116,7 @@ def test_phone_number_format(small: Path) -> None:
     write(small, "data/partnership.yml", text.replace("01632 960100", "12345"))
     assert load_problems() == [
         "data/partnership.yml:10:12: contacts[0].phone: expected a UK phone number such as '01632 960123', "
-        "'0800 123 4567' or '999', got '12345'"
+        "'0800 123 4567' or '999' (as text, in quotes), got the number 12345"
     ]
 
 
