@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from .errors import GuidanceError, Problem
+from .errors import GuidanceError, Problem, display_path
 from .kinds import KINDS
 from .load import load_site, load_site_once
 from .site import SiteData
@@ -127,7 +127,8 @@ def new(entry_type: str, title: str, data_dir: str) -> None:
 
 @main.command()
 @_DATA
-def lock(data_dir: str) -> None:
+@click.option("--new", "first", is_flag=True, help="Start the lock of a new site, where there is none yet.")
+def lock(data_dir: str, first: bool) -> None:
     """Record every version in data/versions.lock, so that published ones can never change.
 
     Run it when you add a version. It refuses while a published version differs from the lock:
@@ -135,11 +136,17 @@ def lock(data_dir: str) -> None:
     """
     from .lock import Lock, updated_entries
 
+    if first:
+        path = Path(data_dir) / "versions.lock"
+        if path.exists():
+            click.echo(f"{display_path(path)} exists already: run `guidance lock` without --new", err=True)
+            sys.exit(1)
+        Lock.read(Path(data_dir)).write([])  # empty and sealed: what the check below reads
     site = _load_or_exit(data_dir, None, strict=False, quiet=True)
     records = [r for kind in KINDS if kind.name in site.content for r in kind.versioned(site)]
     current = Lock.read(Path(data_dir))
     new = [r for r in records if current.entries.get(r.key, None) is None or current.entries[r.key].sha256 != r.sha256]
-    current.write(updated_entries(current, records))
+    current.write(updated_entries(current, records, site.today))
     click.echo(f"{current.path}: {len(records)} version(s) recorded, {len(new)} new or still to come")
 
 

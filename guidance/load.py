@@ -45,7 +45,7 @@ def load_site(
         problems += _plain_language(site, kinds, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):
         raise GuidanceError(problems)
-    site.warnings = in_order(problems)
+    site.warnings = in_order(set(problems))  # one line per problem, however many kinds met it
     return site
 
 

@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 from pathlib import Path as FilePath
 
-from .errors import GuidanceError, Path as FieldPath, Problem, Severity, display_path
+from .errors import GuidanceError, Path as FieldPath, Problem, Severity, describe, display_path
 from .yamlio import Document
 
-__all__ = ["LOCK_FILE", "Lock", "Locked", "Record", "check_lock", "check_published", "content_hash", "updated_entries"]
+__all__ = ["LOCK_FILE", "Lock", "Locked", "Record", "check_lock", "check_published", "content_hash", "seal", "updated_entries"]
 
 LOCK_FILE = "versions.lock"
 
@@ -30,16 +30,37 @@ def content_hash(content: object) -> str:
 
 @dataclass(frozen=True)
 class Locked:
-    """One version as the lock records it. ``key`` is 'kind/id/number', e.g. 'procedure/early-help/2'."""
+    """One version as the lock records it. ``key`` is 'kind/id/number', e.g. 'procedure/early-help/2'.
+
+    ``locked`` is the day it was recorded: with ``effective``, it says what was published when.
+    """
 
     key: str
     effective: date
     sha256: str
+    locked: date | None = None
+
+    def line(self) -> str:
+        locked = f', "locked": "{self.locked.isoformat()}"' if self.locked else ""
+        return f'{json.dumps(self.key)}: {{"effective": "{self.effective.isoformat()}"{locked}, "sha256": "{self.sha256}"}}'
+
+
+# The lock's own hash, over every entry: an entry deleted or edited by hand breaks it.
+SEAL = "seal"
+_RESTORE = "restore it from version control (git checkout -- {path})"
+
+
+def seal(entries: list[Locked]) -> str:
+    return hashlib.sha256("\n".join(e.line() for e in sorted(entries, key=lambda e: _order(e.key))).encode()).hexdigest()
 
 
 class Lock:
-    def __init__(self, path: Path, entries: dict[str, Locked], lines: dict[str, int]):
-        self.path, self.entries, self.lines = path, entries, lines
+    def __init__(self, path: Path, entries: dict[str, Locked], lines: dict[str, int], sealed: str | None = None):
+        self.path, self.entries, self.lines, self.sealed = path, entries, lines, sealed
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
 
     @classmethod
     def read(cls, data_dir: Path) -> Lock:
@@ -47,33 +68,55 @@ class Lock:
         if not path.exists():
             return cls(path, {}, {})
         text = path.read_text(encoding="utf-8")
-        try:
-            raw = json.loads(text)
-            entries = {k: Locked(k, date.fromisoformat(v["effective"]), v["sha256"]) for k, v in raw.items()}
-            for key in entries:
-                _order(key)
-        except json.JSONDecodeError as exc:
-            message = f"invalid lock file: {exc.msg}; restore it from version control (git checkout -- {display_path(path)})"
-            raise GuidanceError([Problem(display_path(path), exc.lineno, exc.colno, "", message)]) from None
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            message = f"expected entries like \"procedure/early-help/1\": {{\"effective\": \"2024-03-01\", \"sha256\": \"...\"}}; {exc}"
-            raise GuidanceError([Problem(display_path(path), 1, 1, "", f"invalid lock file: {message}; restore it from version control (git checkout -- {display_path(path)})")]) from None
         lines = {}
         for number, line in enumerate(text.splitlines(), 1):
             key = line.strip().split('"')[1] if line.strip().startswith('"') else None
             if key:
                 lines[key] = number
-        return cls(path, entries, lines)
+        restore = _RESTORE.format(path=display_path(path))
+        try:
+            raw = json.loads(text)
+        except json.JSONDecodeError as exc:
+            message = f"invalid lock file: {exc.msg}; {restore}"
+            raise GuidanceError([Problem(display_path(path), exc.lineno, exc.colno, "", message)]) from None
+        if not isinstance(raw, dict):
+            raise GuidanceError([Problem(display_path(path), 1, 1, "", f"invalid lock file: expected a mapping of versions; {restore}")])
+        sealed = raw.pop(SEAL, {})
+        entries, problems = {}, []
+        for key, value in raw.items():
+            try:
+                _order(key)
+                entries[key] = Locked(
+                    key, date.fromisoformat(value["effective"]), value["sha256"],
+                    date.fromisoformat(value["locked"]) if "locked" in value else None,
+                )
+            except (AttributeError, KeyError, TypeError, ValueError) as exc:
+                message = (
+                    'expected entries like "procedure/early-help/1": {"effective": "2024-03-01", "locked": '
+                    f'"2024-02-20", "sha256": "..."}}, got {describe(value)} ({exc}); {restore}'
+                )
+                problems.append(Problem(display_path(path), lines.get(key, 1), 3, key, f"invalid lock file: {message}"))
+        if problems:
+            raise GuidanceError(problems)
+        return cls(path, entries, lines, sealed.get("sha256") if isinstance(sealed, dict) else None)
 
     def write(self, entries: list[Locked]) -> None:
-        body = ",\n".join(
-            f'  {json.dumps(e.key)}: {{"effective": "{e.effective.isoformat()}", "sha256": "{e.sha256}"}}'
-            for e in sorted(entries, key=lambda e: _order(e.key))
-        )
-        self.path.write_text("{\n" + body + "\n}\n", encoding="utf-8")
+        lines = [f"  {e.line()}" for e in sorted(entries, key=lambda e: _order(e.key))]
+        lines.append(f'  "{SEAL}": {{"sha256": "{seal(entries)}"}}')
+        self.path.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
 
     def problem(self, key: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
         return Problem(display_path(self.path), self.lines.get(key, 1), 3, "", message, severity)
+
+    def integrity(self) -> list[Problem]:
+        """The lock as ``guidance lock`` wrote it, or the problem: edited by hand, or never sealed."""
+        if self.sealed is None:
+            return [self.problem(SEAL, "the lock is not sealed (written by an older version): run `guidance lock` to seal it",
+                                 Severity.WARNING)]
+        if self.sealed != seal(list(self.entries.values())):
+            return [self.problem(SEAL, "the lock has been edited by hand (its seal does not match its entries): "
+                                 f"{_RESTORE.format(path=display_path(self.path))}; only `guidance lock` may change it")]
+        return []
 
 
 def _order(key: str) -> tuple[str, str, int]:
@@ -124,7 +167,10 @@ def check_lock(lock: Lock, kind: str, records: list[Record], today: date) -> lis
         if locked is None:
             message = f"{record.label()} {takes} but is not in {display_path(lock.path)}: run `guidance lock` to record it"
         elif locked.sha256 != record.sha256 or locked.effective != record.effective:
-            if published and locked.effective <= today:
+            # Published as the lock says, whatever the source now says: moving the date into the
+            # future does not make the version editable again.
+            if locked.effective <= today:
+                takes = f"took effect on {locked.effective.isoformat()}"
                 message = f"{record.label()} {takes} and cannot be changed; add version {record.latest + 1} instead"
                 severity = Severity.ERROR
             else:
@@ -150,9 +196,22 @@ def check_published(data_dir: FilePath, kind: str, records: list[Record], today:
         lock = Lock.read(data_dir)
     except GuidanceError as exc:
         return exc.problems
-    return check_lock(lock, kind, records, today)
+    if not lock.exists and any(r.effective <= today for r in records):
+        where = display_path(lock.path)
+        return [Problem(where, 1, 1, "", f"{where} is missing, so published versions cannot be checked: "
+                        f"{_RESTORE.format(path=where)}, or for a new site run `guidance lock --new`")]
+    return lock.integrity() + check_lock(lock, kind, records, today)
 
 
-def updated_entries(lock: Lock, records: list[Record]) -> list[Locked]:
-    """The lock with every current version recorded under its current id."""
-    return [Locked(r.key, r.effective, r.sha256) for r in records]
+def updated_entries(lock: Lock, records: list[Record], today: date) -> list[Locked]:
+    """The lock with every current version recorded under its current id, and when it was recorded.
+
+    An entry already recorded keeps its date; one whose content is unchanged is kept as it is.
+    (A published version that changed never gets here: checking refuses it first.)
+    """
+    entries = []
+    for r in records:
+        before = next((lock.entries[k] for k in r.keys if k in lock.entries), None)
+        same = before is not None and before.sha256 == r.sha256 and before.effective == r.effective
+        entries.append(Locked(r.key, r.effective, r.sha256, (before.locked if same and before.locked else today)))
+    return entries

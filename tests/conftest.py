@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from guidance.lock import Lock
 from tests.helpers import EXAMPLE_TODAY, GLOSSARY, PARTNERSHIP, copy_project, write
 
 
@@ -18,6 +19,7 @@ def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A minimal valid data/ in a temporary folder, which is the current directory."""
     write(tmp_path, "data/partnership.yml", PARTNERSHIP)
     write(tmp_path, "data/glossary.yml", GLOSSARY)
+    Lock.read(tmp_path / "data").write([])  # as `guidance lock --new` starts it: procedures added later are checked
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

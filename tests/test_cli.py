@@ -129,3 +129,20 @@ def test_a_missing_config_file_is_a_clear_error(example: Path) -> None:
     result = run_cli("build", "-f", "nope.yml", cwd=example)
     assert result.returncode == 1
     assert result.stderr.strip() == "nope.yml: no such file; run from the project's folder or give -f"
+
+
+def test_a_page_that_would_fetch_from_another_site_fails_the_build(example: Path) -> None:
+    """Hand-written pages may use HTML, but not to load anything from elsewhere: a check, not a hope."""
+    write(example, "docs/about/embed.md", (
+        "# Embedded\n\n<script src=\"https://cdn.example/widget.js\"></script>\n\n"
+        "<img alt=\"\" src=\"//tracker.example/p.png\">\n\n<a href=\"https://www.gov.uk/\">A link is fine</a>\n"
+    ))
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "2 request(s) to other sites: a page may only load files from this site, so that nobody else learns who reads it\n"
+        "docs/about/embed.md: the page would fetch <script src> https://cdn.example/widget.js from another site\n"
+        "docs/about/embed.md: the page would fetch <img src> //tracker.example/p.png from another site"
+    ) in result.stderr
+    assert not (example / "site").exists()

@@ -294,3 +294,96 @@ def test_a_bad_procedure_macro_fails_the_build_in_one_line(locked: Path) -> None
     assert result.returncode == 1 and not (locked / "site").exists()
     line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "2023-13-01" in text)
     assert f"docs/about/index.md:{line}:1: in_force_on('2023-13-01'): expected a date as YYYY-MM-DD, got '2023-13-01'" in result.stderr
+
+
+# Every known way round the lock, each tried with `guidance lock` after it.
+
+PUBLISHED = "Delegated safeguarding partners, with the agencies involved and a representative of education\n        text"
+
+
+def refused_everywhere(locked: Path, first_line: str) -> None:
+    """`check` and `lock` both fail with ``first_line`` first, and the lock file is as it was."""
+    lock_before = (locked / "data/versions.lock").read_bytes()
+    for command in ("check", "lock", "check"):
+        result = run_cli(command, cwd=locked)
+        assert result.returncode == 1, (command, result.stdout)
+        assert result.stderr.splitlines()[0] == first_line, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert (locked / "data/versions.lock").read_bytes() == lock_before
+
+
+def test_moving_a_published_version_into_the_future_does_not_unlock_it(locked: Path) -> None:
+    source = locked / "data/procedures/rapid-reviews.yml"  # version 3, in force since 2025-10-01
+    edit(source, "must now be held within 10 working days", "must now be held within 12 working days")
+    edit(source, "effective: 2025-10-01", "effective: 2027-06-01")
+    refused_everywhere(locked, (
+        "data/procedures/rapid-reviews.yml:84:5: versions[2]: version 3 of 'rapid-reviews' took effect on "
+        "2025-10-01 and cannot be changed; add version 4 instead"
+    ))
+
+
+def lock_line(locked: Path, key: str) -> int:
+    return next(n for n, t in enumerate((locked / "data/versions.lock").read_text().splitlines(), 1) if f'"{key}"' in t)
+
+
+def test_deleting_a_lock_entry_is_found_by_the_seal(locked: Path) -> None:
+    lock = locked / "data/versions.lock"
+    seal_line = lock_line(locked, "seal")
+    lock.write_text("".join(line for line in lock.read_text().splitlines(keepends=True) if "rapid-reviews/2" not in line))
+    edit(locked / "data/procedures/rapid-reviews.yml", PUBLISHED, "Delegated partners\n        text")
+    refused_everywhere(locked, (
+        f"data/versions.lock:{seal_line - 1}:3: the lock has been edited by hand (its seal does not match its entries): "
+        "restore it from version control (git checkout -- data/versions.lock); only `guidance lock` may change it"
+    ))
+
+
+def test_editing_a_lock_entry_to_match_new_text_is_found_by_the_seal(locked: Path) -> None:
+    from guidance.lock import content_hash
+
+    lock = locked / "data/versions.lock"
+    entries = json.loads(lock.read_text())
+    old = entries["procedure/rapid-reviews/2"]["sha256"]
+    lock.write_text(lock.read_text().replace(old, content_hash("anything else")))
+    result = run_cli("check", cwd=locked)
+    assert result.returncode == 1
+    assert f"data/versions.lock:{lock_line(locked, 'seal')}:3: the lock has been edited by hand" in result.stderr
+
+
+def test_a_missing_lock_is_an_error_and_a_new_one_needs_saying_so(locked: Path) -> None:
+    (locked / "data/versions.lock").unlink()
+    message = (
+        "data/versions.lock:1:1: data/versions.lock is missing, so published versions cannot be checked: restore it "
+        "from version control (git checkout -- data/versions.lock), or for a new site run `guidance lock --new`"
+    )
+    for command in ("check", "lock"):
+        result = run_cli(command, cwd=locked)
+        assert result.returncode == 1 and result.stderr.splitlines()[0] == message
+    assert run_cli("lock", "--new", cwd=locked).returncode == 0
+    entries = json.loads((locked / "data/versions.lock").read_text())
+    assert entries["procedure/rapid-reviews/2"]["locked"] == EXAMPLE_TODAY
+    assert run_cli("check", "--strict", cwd=locked).returncode == 0
+    again = run_cli("lock", "--new", cwd=locked)
+    assert again.returncode == 1 and again.stderr == "data/versions.lock exists already: run `guidance lock` without --new\n"
+
+
+def test_the_lock_records_when_each_version_was_locked(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = json.loads((locked / "data/versions.lock").read_text())
+    assert entries.pop("seal")["sha256"]
+    assert all(set(e) == {"effective", "locked", "sha256"} for e in entries.values())
+    # A later `guidance lock` keeps the day each version was first recorded.
+    monkeypatch.setenv("GUIDANCE_TODAY", "2026-12-01")
+    assert run_cli("lock", cwd=locked).returncode == 0
+    assert json.loads((locked / "data/versions.lock").read_text())["procedure/rapid-reviews/2"] == entries["procedure/rapid-reviews/2"]
+
+
+def test_a_bad_date_in_the_lock_is_reported_on_its_line(locked: Path) -> None:
+    lock = locked / "data/versions.lock"
+    line = lock_line(locked, "procedure/early-help/1")
+    lines = lock.read_text().splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace('"effective": "2021-06-01"', '"effective": "2021-06-31"')
+    lock.write_text("".join(lines))
+    result = run_cli("check", cwd=locked)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(
+        f"data/versions.lock:{line}:3: procedure/early-help/1: invalid lock file: expected entries like"
+    )

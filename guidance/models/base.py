@@ -31,8 +31,9 @@ UK_PHONE_PATTERN = r"^(?:999|112|111|116 ?\d{3}|0800 ?\d{4}|0\d{2,4} ?\d{3,4} ?\
 
 QUESTION_PATTERN = r"\?$"
 
-# A colour goes into a style attribute: only a hex colour, never CSS that could fetch (url(...)).
-COLOUR_PATTERN = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+# A colour goes into a style attribute: a hex colour or a colour's name, never CSS that could
+# fetch something (url(...)) or set anything else (no ';', ':' or '(' can pass).
+COLOUR_PATTERN = r"^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$"
 
 # A site path of an old page: 'chapters/p_notify.html' or 'procedures/old-name/'.
 OLD_URL_PATTERN = r"^[A-Za-z0-9_~-]+(?:[./][A-Za-z0-9_~-]+)*/?$"
@@ -46,7 +47,7 @@ PATTERN_NAMES = {
     r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$": "an id of letters, digits and single hyphens, such as 'L3-parenting-07'",
     DURATION_PATTERN: "a time such as '5 working days', '24 hours' or '3 months'",
     QUESTION_PATTERN: "a question ending with '?'",
-    COLOUR_PATTERN: "a colour written as '#' and six hex digits, such as '#2e7d32'",
+    COLOUR_PATTERN: "a colour such as '#2e7d32' or 'green'",
     OLD_URL_PATTERN: "a path on this site without a leading '/', such as 'chapters/p_ch1_3.html'",
 }
 
