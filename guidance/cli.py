@@ -186,7 +186,9 @@ def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: b
         sys.exit(1)
     except GuidanceError as exc:
         _print(exc.problems)
-        click.echo(f"{len(exc.errors)} error(s), {len(exc.problems) - len(exc.errors)} warning(s)", err=True)
+        warnings = sum(p.is_warning for p in exc.problems)
+        notices = len(exc.problems) - len(exc.errors) - warnings
+        click.echo(f"{len(exc.errors)} error(s), {warnings} warning(s), {notices} notice(s)", err=True)
         sys.exit(1)
     _print(site.warnings)
     warnings = [w for w in site.warnings if w.is_warning]

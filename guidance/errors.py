@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable, Sequence
 
@@ -41,6 +41,8 @@ class Problem:
     path: str
     message: str
     severity: Severity = Severity.ERROR
+    # An entry named but not found: while some file cannot be read, it may be in that file.
+    reference: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         label = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "

@@ -10,7 +10,9 @@ from .errors import GuidanceError, Problem, display_path, in_order
 from .jargon import jargon_warnings, known_abbreviations
 from .readability import plain_language, public_pages
 from .kinds import KINDS, Kind
+from .files import misnamed, stray_files
 from .safe_text import unsafe_text
+from .validate import duplicate_ids_in_lists
 from .shape import validate_document
 from .site import SiteData, Source, build_date
 from .yamlio import load_yaml
@@ -28,25 +30,43 @@ def load_site(
     """Load and check every source as of ``today`` (see :func:`build_date`). Warnings are kept; errors raise."""
     data_dir = Path(data_dir)
     site = SiteData(data_dir=data_dir, today=today or build_date())
-    problems: list[Problem] = []
+    problems = stray_files(data_dir, [p for kind in kinds for p in kind.patterns]) if data_dir.is_dir() else []
     for kind in kinds:
-        sources, found = _load_kind(kind, data_dir)
-        problems += found
-        site.sources[kind.name] = sources
-        if sources and not found:
-            site.content[kind.name], found = kind.combine(sources)
-            problems += found
-    if not any(p.is_error for p in problems):
-        for kind in kinds:
-            if kind.name in site.content:
-                problems += kind.check(site)
-    if not any(p.is_error for p in problems):
-        problems += jargon_warnings(site, Path(docs_dir) if docs_dir else None)
-        problems += _plain_language(site, kinds, Path(docs_dir) if docs_dir else None)
+        problems += _read_kind(site, kind)
+    problems += _checks(site, kinds, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):
         raise GuidanceError(problems)
     site.warnings = in_order(set(problems))  # one line per problem, however many kinds met it
     return site
+
+
+def _read_kind(site: SiteData, kind: Kind) -> list[Problem]:
+    """Read one kind's files into ``site``; a kind with a file that cannot be read, or whose
+    entries do not hold together, is marked failed and has no content."""
+    sources, problems, unreadable = _load_kind(kind, site.data_dir)
+    site.sources[kind.name] = sources
+    site.unreadable += unreadable
+    if unreadable:
+        site.failed.add(kind.name)
+    elif sources:
+        content, found = kind.combine(sources)
+        problems += found
+        if any(p.is_error for p in found):  # not whole: its pages and link targets cannot be made
+            site.failed.add(kind.name)
+        else:
+            site.content[kind.name] = content
+    return problems
+
+
+def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:
+    """Every check that can run, so that one broken file does not hide the problems in the
+    others. While a kind has failed, an entry named but not found may be in it: those are left."""
+    if "partnership" not in site.content or "glossary" not in site.content:
+        return []
+    problems = [p for kind in kinds if kind.name in site.content for p in kind.check(site)]
+    problems += jargon_warnings(site, docs_dir)
+    problems += _plain_language(site, kinds, docs_dir)
+    return [p for p in problems if not p.reference] if site.failed else problems
 
 
 _loaded: dict[tuple[Any, ...], SiteData] = {}
@@ -88,30 +108,34 @@ def _plain_language(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None
     return problems
 
 
-def _load_kind(kind: Kind, data_dir: Path) -> tuple[list[Source[Any]], list[Problem]]:
-    paths = sorted({p for pattern in kind.patterns for p in data_dir.glob(pattern) if p.is_file()})
+def _load_kind(kind: Kind, data_dir: Path) -> tuple[list[Source[Any]], list[Problem], list[str]]:
+    """The kind's sources that fit its model, every problem found in its files, and the files
+    that could not be read at all (not YAML, or not the model's shape)."""
+    paths = sorted({(p, pattern) for pattern in kind.patterns for p in data_dir.glob(pattern) if p.is_file()})
     problems: list[Problem] = []
     if not paths and kind.required:
         wanted = " or ".join(f"{display_path(data_dir / p)}" for p in kind.patterns)
-        return [], [Problem(display_path(data_dir), 1, 1, "", f"missing {kind.name}: expected {wanted}")]
+        return [], [Problem(display_path(data_dir), 1, 1, "", f"missing {kind.name}: expected {wanted}")], [display_path(data_dir)]
     if kind.single and len(paths) > 1:
-        names = ", ".join(display_path(p) for p in paths)
-        return [], [Problem(display_path(paths[1]), 1, 1, "", f"expected one {kind.name} file, got {len(paths)}: {names}")]
-    sources = []
-    for path in paths:
+        names = ", ".join(display_path(p) for p, _ in paths)
+        return [], [Problem(display_path(paths[1][0]), 1, 1, "", f"expected one {kind.name} file, got {len(paths)}: {names}")], [names]
+    sources, unreadable = [], []
+    for path, pattern in paths:
         try:
             document = load_yaml(path, display_path(path))
         except GuidanceError as exc:
             problems += exc.problems
+            unreadable.append(display_path(path))
             continue
-        unsafe = unsafe_text(document)
+        # Problems in the text itself, found whether or not it fits the model.
+        found = unsafe_text(document) + misnamed(document, document.data, path, pattern) + duplicate_ids_in_lists(document)
         try:
             model = validate_document(document, kind.model)
         except GuidanceError as exc:
-            problems += exc.problems + unsafe
+            problems += exc.problems + found
+            unreadable.append(display_path(path))
             continue
-        problems += unsafe
-        if not unsafe:
-            sources.append(Source(document, model))
-    return sources, problems
+        problems += found
+        sources.append(Source(document, model))  # the model holds: the kind's own rules can run too
+    return sources, problems, unreadable
 

@@ -41,7 +41,7 @@ def check_reference(document: Document, path: Path, reference: str, targets: Tar
         if ident in targets[kind]:
             return None
         hint = suggest(ident, list(targets[kind])) if targets[kind] else f" (there is no {kind} in this site's data yet)"
-        return document.problem(path, f"unknown {kind} '{ident}'{hint}")
+        return document.problem(path, f"unknown {kind} '{ident}'{hint}", reference=True)
     known = sorted(targets)
     hint = suggest(kind, known) or f" (expected one of: {', '.join(known)})"
     return document.problem(path, f"unknown kind of link '{kind}'{hint}")

@@ -62,6 +62,8 @@ class SiteData:
     content: dict[str, Any] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     readability: list[Readability] = field(default_factory=list)  # pages and sources for the public
+    unreadable: list[str] = field(default_factory=list)  # files that did not parse or fit their model
+    failed: set[str] = field(default_factory=set)  # the kinds those files belong to
 
     @property
     def glossary(self) -> Glossary:

@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 from .errors import Path, Problem, suggest
 from .yamlio import Document
 
-__all__ = ["Located", "duplicate_ids", "not_in_future", "unknown_reference"]
+__all__ = ["Located", "duplicate_ids", "duplicate_ids_in_lists", "not_in_future", "unknown_reference"]
 
 # An id, and where it was written: the document and the path of the id's value.
 Located = tuple[str, Document, Path]
@@ -29,8 +29,32 @@ def duplicate_ids(items: Iterable[Located], what: str) -> list[Problem]:
     return problems
 
 
+def duplicate_ids_in_lists(document: Document) -> list[Problem]:
+    """In every list of entries with ids (steps, answers, recommendations, needs...), each id once.
+
+    Two steps with one id would give two elements with one HTML id, and a link to either would
+    reach the first. Named by the list: ``steps`` -> "duplicate step id".
+    """
+    problems: list[Problem] = []
+
+    def walk(value: object, path: Path) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            what = str(path[-1]).removesuffix("s").replace("_", " ") if path and isinstance(path[-1], str) else "item"
+            entries = [(item["id"], document, path + (i, "id")) for i, item in enumerate(value)
+                       if isinstance(item, dict) and isinstance(item.get("id"), str)]
+            problems.extend(duplicate_ids(entries, what))
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+
+    walk(document.data, ())
+    return problems
+
+
 def unknown_reference(document: Document, path: Path, what: str, wrong: str, known: Sequence[str]) -> Problem:
-    return document.problem(path, f"unknown {what} '{wrong}'{suggest(wrong, known)}")
+    return document.problem(path, f"unknown {what} '{wrong}'{suggest(wrong, known)}", reference=True)
 
 
 def not_in_future(document: Document, path: Path, day: date | None, today: date) -> list[Problem]:

@@ -54,6 +54,8 @@ def test_rules_within_a_brief(briefs: Path) -> None:
     )
     assert problems_with(briefs, broken) == [
         "data/briefs/child-a.yml:1:5: id: 'themes' is the address of a page about all briefs: choose another id",
+        "data/briefs/child-a.yml:1:5: id: expected 'child-a' (the file's name), got 'themes': name the file after the "
+        "id (themes.yml) or the id after the file",
         "data/briefs/child-a.yml:8:19: themes[1]: duplicate theme id 'neglect' (first used at line 8)",
         "data/briefs/child-a.yml:24:10: recommendations[0].due: expected a due date on or after the review was "
         "published (2025-01-10), got 2024-12-31",
@@ -113,7 +115,8 @@ names: [Tiffany Marsh]
 
 def test_identifying_text_is_found_where_it_is_written(briefs: Path) -> None:
     hint = "a brief must not identify a child or family; remove it, or if it identifies no one, add a reviewed entry to the allow list in data/anonymity.yml"
-    assert problems_with(briefs, IDENTIFYING, DENY) == [
+    errors = [p for p in problems_with(briefs, IDENTIFYING, DENY) if ": warning: " not in p]  # jargon: 'NM4'
+    assert errors == [
         f"data/briefs/child-a.yml:10:23: background: looks like a date of birth ('3 March 2019'): {hint}",
         f"data/briefs/child-a.yml:11:3: background: looks like a name on the deny-list ('Tiffany Marsh'): {hint}",
         f"data/briefs/child-a.yml:11:20: background: looks like a home address ('14 Elm Road'): {hint}",
@@ -158,7 +161,7 @@ allow:
     reviewed_by: Learning and improvement subgroup
     reviewed_on: 2025-01-05
 """
-    found = problems_with(briefs, IDENTIFYING, allow)
+    found = [p for p in problems_with(briefs, IDENTIFYING, allow) if ": warning: " not in p or "anonymity" in p]
     assert not any("NM4 7QT" in line for line in found)
     assert len(found) == 9  # seven findings in the brief, the unknown brief and the unused entry
     assert "data/anonymity.yml:13:12: allow[2].brief: unknown brief 'child-z' (did you mean 'child-a'?)" in found

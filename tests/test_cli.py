@@ -26,7 +26,7 @@ def test_check_reports_every_error_and_exits_1_without_traceback(example: Path) 
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "data/glossary.yml:10:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)",
-        "1 error(s), 0 warning(s)",
+        "1 error(s), 0 warning(s), 0 notice(s)",
     ]
 
 
@@ -39,7 +39,7 @@ def test_reference_errors_are_all_reported(example: Path) -> None:
     assert result.stderr.splitlines() == [
         "data/glossary.yml:21:15: terms[0].related[0]: unknown term 'child-in-ned' (did you mean 'child-in-need'?)",
         "data/glossary.yml:21:29: terms[0].related[1]: unknown term 'threshold-documents' (did you mean 'threshold-document'?)",
-        "2 error(s), 0 warning(s)",
+        "2 error(s), 0 warning(s), 0 notice(s)",
     ]
 
 

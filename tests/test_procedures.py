@@ -262,6 +262,7 @@ def test_removing_a_published_version_is_refused(locked: Path) -> None:
 def test_a_renamed_procedure_keeps_its_locked_history(locked: Path) -> None:
     source = locked / "data/procedures/early-help.yml"
     edit(source, "id: early-help\n", "id: help-early\nformer_ids: [early-help]\n")
+    source.rename(source.with_name("help-early.yml"))
     # Links written 'procedure:early-help' in published text keep working: they cannot be edited.
     result = run_cli("check", "--strict", cwd=locked)
     assert result.returncode == 0, result.stderr

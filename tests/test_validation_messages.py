@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 
+import pytest
+
 from guidance import load_site
-from tests.helpers import GLOSSARY, load_problems, write
+from tests.helpers import EXAMPLE_TODAY, GLOSSARY, load_problems, write
 
 
 def problems(root: Path, glossary: str) -> list[str]:
@@ -155,3 +157,36 @@ def test_undefined_abbreviation_in_a_page_is_a_warning(small: Path) -> None:
         "docs/index.md:3:22: warning: abbreviation 'DSL' is not in the glossary "
         "(add it, or list it in partnership.yml checks.known_abbreviations)"
     ]
+
+
+def test_a_file_that_cannot_be_read_hides_nothing_in_the_others(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Five mistakes in five files, of five kinds, are all reported in one run."""
+    monkeypatch.setenv("GUIDANCE_TODAY", EXAMPLE_TODAY)
+    edits = {
+        "data/procedures/early-help.yml": ("title:", "titel:"),  # not the model's shape
+        "data/flows/which-level.yml": ("title:", "title: A <b>bold</b> title\n  x:"),  # unsafe, and a stray field
+        "data/services.yml": ("phone: 01632 960301", "phone: 12345"),
+        "data/briefs/child-b-2025.yml": ("id: r2", "id: r1"),
+        "data/thresholds.yml": ("levels:", "levels: [\n"),  # does not parse
+    }
+    for file, (old, new) in edits.items():
+        path = example / file
+        path.write_text(path.read_text().replace(old, new, 1))
+    problems = [p.split(": ")[0].split(":")[0] for p in load_problems()]
+    assert sorted(set(problems)) == sorted(edits)
+
+
+@pytest.mark.parametrize("broken", ["glossary.yml", "partnership.yml", "thresholds.yml", "procedures/early-help.yml",
+                                    "flows/which-level.yml", "briefs/child-b-2025.yml", "services.yml", "themes.yml",
+                                    "anonymity.yml", "releases.yml", "bank-holidays.yml"])
+def test_any_file_broken_still_shows_a_mistake_elsewhere(example: Path, broken: str) -> None:
+    """Whichever file cannot be read, a stray file and unsafe text elsewhere are still found, and nothing crashes."""
+    path = example / "data" / broken
+    path.write_text(path.read_text() + "\n: [\n")
+    (example / "data/glosary.yml").write_text("terms: []\n")
+    other = example / ("data/services.yml" if broken != "services.yml" else "data/themes.yml")
+    other.write_text(other.read_text().replace("name: ", "name: <i>x</i> ", 1))
+    problems = load_problems()
+    assert any(p.startswith(f"data/{broken}:") and "invalid YAML" in p for p in problems)
+    assert any(p.startswith("data/glosary.yml:1:1: this file is not read (did you mean 'data/glossary.yml'?)") for p in problems)
+    assert any(p.startswith(f"{other.relative_to(example)}:") and "expected Markdown without HTML" in p for p in problems)
