@@ -71,7 +71,7 @@ def generate(items: int, target: Path) -> dict[str, int]:
     _services(rng, data, counts["services"])
     (data / "anonymity.yml").write_text("names: []\nallow: []\n", encoding="utf-8")
     env = {"GUIDANCE_TODAY": TODAY, "PATH": str(Path(sys.executable).parent)}
-    subprocess.run([sys.executable, "-m", "guidance", "lock"], cwd=target, check=True, capture_output=True, env=env)
+    subprocess.run([sys.executable, "-m", "guidance", "lock", "--new"], cwd=target, check=True, capture_output=True, env=env)
     return counts
 
 

@@ -43,19 +43,25 @@ class Step:
     value: str | None  # None at the outcome that ends the path
 
 
-def paths(text: FlowText) -> list[list[Step]]:
-    """Every path from the start to an outcome, in the order of the answers. The flow must be valid."""
-    found: list[list[Step]] = []
+def paths(text: FlowText, limit: int = 100_000) -> list[list[Step]]:
+    """Every path from the start to an outcome, in the order of the answers. The flow must be valid.
 
-    def walk(node: str, so_far: list[Step]) -> None:
+    A flow whose answers rejoin has paths exponential in its size (20 yes/no questions that
+    rejoin: a million), so listing stops with ValueError past ``limit``; nothing that checks or
+    builds a flow lists its paths (see :func:`graph_problems`), only tests of small flows do.
+    """
+    found: list[list[Step]] = []
+    stack: list[tuple[str, list[Step]]] = [(text.start, [])]
+    while stack:
+        node, so_far = stack.pop()
         answers = text.nodes[node].answers
         if not answers:
             found.append([*so_far, Step(node, None)])
-            return
-        for answer in answers:
-            walk(answer.next, [*so_far, Step(node, answer_value(answer))])
-
-    walk(text.start, [])
+            if len(found) > limit:
+                raise ValueError(f"the flow has more than {limit} paths")
+            continue
+        for answer in reversed(answers):  # popped in the order of the answers
+            stack.append((answer.next, [*so_far, Step(node, answer_value(answer))]))
     return found
 
 
@@ -96,7 +102,7 @@ def graph_problems(text: FlowText) -> list[tuple[Path, str]]:
         return problems
     problems += _loops(text)
     if not problems:
-        reached = {step.node for path in paths(text) for step in path}
+        reached = _reachable(text)
         for ident, node in text.nodes.items():
             if ident not in reached:
                 what = "outcome" if node.outcome else "question"
@@ -140,27 +146,45 @@ def _question_shape(where: Path, node: Node) -> list[tuple[Path, str]]:
     return problems
 
 
+def _reachable(text: FlowText) -> set[str]:
+    """The nodes some path reaches: each node visited once, however often answers rejoin."""
+    reached, waiting = {text.start}, [text.start]
+    while waiting:
+        for answer in text.nodes[waiting.pop()].answers or []:
+            if answer.next not in reached:
+                reached.add(answer.next)
+                waiting.append(answer.next)
+    return reached
+
+
 def _loops(text: FlowText) -> list[tuple[Path, str]]:
-    """The answer that closes each loop, with the loop spelt out (a depth-first walk)."""
+    """The answer that closes each loop, with the loop spelt out: a depth-first walk that visits
+    each node once, kept on a list rather than Python's call stack (a flow may be 10,000 deep)."""
     problems: list[tuple[Path, str]] = []
     state: dict[str, str] = {}  # "open" while on the current trail, then "done"
-
-    def visit(node: str, trail: list[str]) -> None:
-        state[node] = "open"
-        trail.append(node)
-        for j, answer in enumerate(text.nodes[node].answers or []):
-            if state.get(answer.next) == "open":
-                loop = " → ".join([*trail[trail.index(answer.next):], answer.next])
-                where = ("nodes", node, "answers", j, "next")
-                problems.append((where, f"goes back to '{answer.next}': a flow cannot loop ({loop})"))
-            elif answer.next not in state:
-                visit(answer.next, trail)
-        trail.pop()
-        state[node] = "done"
-
-    for ident in text.nodes:
-        if ident not in state:
-            visit(ident, [])
+    for root in text.nodes:
+        if root in state:
+            continue
+        trail: list[str] = [root]
+        state[root] = "open"
+        stack: list[int] = [0]  # for each node on the trail, the next answer to follow
+        while trail:
+            node, j = trail[-1], stack[-1]
+            answers = text.nodes[node].answers or []
+            if j == len(answers):
+                state[node] = "done"
+                trail.pop()
+                stack.pop()
+                continue
+            stack[-1] += 1
+            following = answers[j].next
+            if state.get(following) == "open":
+                loop = " → ".join([*trail[trail.index(following):], following])
+                problems.append((("nodes", node, "answers", j, "next"), f"goes back to '{following}': a flow cannot loop ({loop})"))
+            elif following not in state:
+                state[following] = "open"
+                trail.append(following)
+                stack.append(0)
     return problems
 
 

@@ -24,7 +24,9 @@ def test_the_small_project_is_valid(small: Path) -> None:
 
 def test_yaml_syntax_error_names_the_line(small: Path) -> None:
     broken = GLOSSARY.replace("abbreviations: [CSPR]", "abbreviations: [CSPR")
-    assert problems(small, broken) == ["data/glossary.yml:5:15: invalid YAML: did not find expected ',' or ']'"]
+    assert problems(small, broken) == [
+        "data/glossary.yml:4:20: invalid YAML: this '[' is not closed (did not find expected ',' or ']' at line 5)"
+    ]
 
 
 def test_bad_indentation_is_a_syntax_error(small: Path) -> None:
@@ -190,3 +192,42 @@ def test_any_file_broken_still_shows_a_mistake_elsewhere(example: Path, broken: 
     assert any(p.startswith(f"data/{broken}:") and "invalid YAML" in p for p in problems)
     assert any(p.startswith("data/glosary.yml:1:1: this file is not read (did you mean 'data/glossary.yml'?)") for p in problems)
     assert any(p.startswith(f"{other.relative_to(example)}:") and "expected Markdown without HTML" in p for p in problems)
+
+
+def test_bytes_that_are_not_utf8_are_located(small: Path) -> None:
+    text = GLOSSARY.replace("A quick check after", "A quick check (café) after").encode("utf-8").replace("é".encode(), b"\xe9")
+    (small / "data/glossary.yml").write_bytes(text)
+    assert load_problems() == [
+        "data/glossary.yml:13:30: expected UTF-8 text, got bytes that are not (invalid continuation byte): save the file as UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("terms: &t []\nmore: *t\n", "data/glossary.yml:2:7: expected values written out, got the alias '*t': aliases are not allowed in sources"),
+        ("terms: &t [*t]\n", "data/glossary.yml:1:12: expected values written out, got the alias '*t': aliases are not allowed in sources"),
+    ],
+)
+def test_aliases_are_refused_where_they_are_written(small: Path, text: str, expected: str) -> None:
+    write(small, "data/glossary.yml", text)
+    assert load_problems() == [expected]
+
+
+def test_an_alias_bomb_is_refused_at_once(small: Path) -> None:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    write(small, "data/glossary.yml", "\n".join(lines) + "\nterms: []\n")
+    problems = load_problems()  # 9**9 values if expanded: answered at once instead
+    assert len(problems) == 72 and all("aliases are not allowed" in p for p in problems)
+
+
+def test_nesting_and_size_are_bounded(small: Path) -> None:
+    deep = "terms:\n" + "".join("  " * i + f"- k{i}:\n" for i in range(1, 60)) + "  " * 60 + "- x\n"
+    write(small, "data/glossary.yml", deep)
+    assert load_problems()[0].endswith("expected values nested at most 40 deep, got deeper")
+    (small / "data/glossary.yml").write_text("terms: []\n" + "# padding\n" * 600_000)
+    assert load_problems() == [
+        "data/glossary.yml:1:1: expected a file of at most 5 MB, got 6.0 MB: split it into several files"
+    ]
