@@ -75,9 +75,16 @@ def generate(items: int, target: Path) -> dict[str, int]:
     return counts
 
 
+class _Written(yaml.SafeDumper):
+    """Every value written out: sources may not use aliases, which PyYAML writes for shared values."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _dump(path: Path, content: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+    path.write_text(yaml.dump(content, Dumper=_Written, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
 
 
 def _glossary(rng: random.Random, data: Path, n: int) -> list[str]:

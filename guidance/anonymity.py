@@ -30,8 +30,13 @@ _BIRTH = re.compile(r"\b(?:born|birth|births|birthday|DOB|D\.O\.B)\b", re.IGNORE
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(\"'])|\n\s*\n")
 
 _CHECKS: list[tuple[str, re.Pattern[str]]] = [
-    ("a postcode", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
-    ("a phone number", re.compile(r"(?<![\d/.-])(?:\+44 ?|0)\d(?:[ -]?\d){8,9}(?![\d/.-])")),
+    # In any case: 'nm4 7qt' identifies a street as well as 'NM4 7QT' does.
+    ("a postcode", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)),
+    # A UK number however it is written: 01632 960123, 0161-496-0123, (01632) 960123,
+    # +44 (0)1632 960123, 0044 7700 900123; at the end of a sentence too. Not a date (1/2/2019).
+    ("a phone number", re.compile(
+        r"(?<![\d/.-])(?:(?:\+|00)44[ .-]?(?:\(0\)[ .-]?)?|\(0|0)\d(?:\)?[ .-]?\(?\d){8,9}(?!\d|[/.-]\d)"
+    )),
     ("an email address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     (
         "a home address",
@@ -43,6 +48,24 @@ _CHECKS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+# A school, nursery or GP surgery named: 'Elmwood Primary School', "St Mary's RC Nursery",
+# 'Riverside Surgery'. One to four capitalised words before the kind of place. A name made only
+# of words that describe (the Virtual School, a Sixth Form College) names no one's school.
+_PLACE = re.compile(
+    r"\b((?:(?:St\.?|[A-Z][\w'’-]*)\s+){1,4}?)"
+    r"((?:(?:Primary|Infant|Infants|Junior|Secondary|High|Grammar|Nursery|Community|Catholic|Church|C of E|CE|RC|CofE)\s+)*"
+    r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Surgery|Medical Centre|Health Centre|Medical Practice|"
+    r"Children's Centre|Family Centre))\b"
+)
+_DESCRIBING = {
+    "the", "a", "an", "this", "that", "her", "his", "their", "our", "your", "its", "each", "every", "any", "another",
+    "local", "primary", "secondary", "special", "independent", "free", "virtual", "sixth", "form", "further",
+    "education", "residential", "boarding", "state", "private", "new", "same", "other", "first", "second", "nursery",
+    "infant", "junior", "high", "community", "faith", "village", "maintained", "designated", "named", "mainstream",
+    "alternative", "pupil", "referral", "hospital", "gp", "nhs", "general", "practice", "school", "schools", "at",
+    "in", "from", "to", "and", "or", "with", "by", "for", "of", "on", "when", "where", "while", "after", "before",
+}
 
 # Fields that hold ids, kinds, references or dates rather than prose.
 _NOT_PROSE = {"id", "type", "status", "links", "themes", "published", "due", "updated"}
@@ -59,6 +82,7 @@ def findings(text: str, names: list[str]) -> list[Finding]:
     """Everything in ``text`` that looks identifying, in the order it appears."""
     found = [Finding(what, m.group(), m.start()) for what, pattern in _CHECKS for m in pattern.finditer(text)]
     found += _dates_of_birth(text)
+    found += _places(text)
     for name in names:
         words = r"\s+".join(re.escape(word) for word in name.split())
         pattern = re.compile(rf"(?<!\w){words}(?!\w)")
@@ -77,6 +101,19 @@ def text_fields(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
             yield from text_fields(value, (*path, i))
     elif isinstance(data, str):
         yield path, data
+
+
+def _places(text: str) -> list[Finding]:
+    """Schools, nurseries and surgeries named: their own name, not words that only describe."""
+    found = []
+    for m in _PLACE.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower().strip("'’") in _DESCRIBING:  # 'The Elmwood School' -> 'Elmwood School'
+            words.pop(0)
+        if words and not all(w.lower().strip("'’s") in _DESCRIBING for w in words):
+            start = m.start(1) + m.group(1).index(words[0])
+            found.append(Finding("a named school, nursery or GP surgery", text[start:m.end()], start))
+    return found
 
 
 def _dates_of_birth(text: str) -> list[Finding]:

@@ -231,3 +231,61 @@ def test_briefs_without_a_themes_file_say_so(briefs: Path) -> None:
     assert load_problems(today=TODAY) == [
         "data/briefs/child-a.yml:8:10: themes[0]: unknown theme 'neglect' (there is no theme in this site's data yet)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Call the duty manager on 01632 960123.", "01632 960123"),
+        ("Ring 0161-496-0123 today", "0161-496-0123"),
+        ("Ring (01632) 960123 today", "(01632) 960123"),
+        ("Ring +44 (0)1632 960123 today", "+44 (0)1632 960123"),
+        ("Ring 0044 7700 900123 today", "0044 7700 900123"),
+        ("His mobile was 07700900123.", "07700900123"),
+        ("They lived near nm4 7qt.", "nm4 7qt"),
+        ("They lived near Nm4 7Qt.", "Nm4 7Qt"),
+        ("He attended Elmwood Primary School until May.", "Elmwood Primary School"),
+        ("She was at St Mary's RC Primary School.", "St Mary's RC Primary School"),
+        ("Staff at Oak Tree Nursery noticed bruising.", "Oak Tree Nursery"),
+        ("The family were registered at Riverside Surgery.", "Riverside Surgery"),
+        ("Teachers at Northmoor Academy raised it.", "Northmoor Academy"),
+    ],
+)
+def test_identifying_text_in_any_common_form_is_found(text: str, found: str) -> None:
+    assert [f.text for f in findings(text, [])] == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Virtual School head and the school nurse met the GP surgery.",
+        "A Sixth Form College, a Pupil Referral Unit and a Special School.",
+        "The designated safeguarding lead at the Primary School called.",
+        "Notify within 5 working days (regulation 11 of SI 2018/789); plans ended on 12/03/2024.",
+    ],
+)
+def test_words_that_only_describe_a_place_are_not_findings(text: str) -> None:
+    assert findings(text, []) == []
+
+
+def test_every_prose_field_of_a_brief_is_read(briefs: Path) -> None:
+    """A phone number put into each free-text field of a brief, actions and recommendations included."""
+    import yaml
+
+    from guidance.models import BriefFile
+    from tests.payloads import free_text_paths
+
+    data = yaml.safe_load(BRIEF.replace("  practitioners: [Call the front door.]", "  practitioners: [Call the front door.]\n  managers: [Supervise.]"))
+    data["review"]["published"] = "2025-01-10"
+    fields = [f for f in free_text_paths(BriefFile, data) if f[0] != "links"]  # links are kind:id, not prose
+    for field in fields:
+        holder = data
+        for part in field[:-1]:
+            holder = holder[part]
+        holder[field[-1]] = f"{holder[field[-1]]} Call 01632 960777."
+    write(briefs, "data/briefs/child-a.yml", yaml.safe_dump(data, sort_keys=False))
+    reported = {p.split(": ")[1] for p in load_problems(today=TODAY) if "looks like a phone number" in p}
+    from guidance.errors import format_path
+
+    assert {"actions.managers[0]", "recommendations[0].text", "recommendations[1].evidence"} <= {format_path(f) for f in fields}
+    assert reported == {format_path(f) for f in fields}
