@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from .errors import GuidanceError, Problem, display_path
+from .errors import GuidanceError, Problem, display_path, in_order
 from .kinds import KINDS
 from .load import load_site, load_site_once
 from .site import SiteData
@@ -43,16 +43,32 @@ def main() -> None:
 @main.command()
 @_DATA
 @_DOCS
+@_CONFIG
 @_STRICT
-def check(data_dir: str, docs_dir: str, strict: bool) -> None:
-    """Validate every source in data/ without building."""
+@click.option("--data-only", is_flag=True, help="Check data/ only, not the hand-written pages in docs/.")
+def check(data_dir: str, docs_dir: str, config_file: str, strict: bool, data_only: bool) -> None:
+    """Validate every source in data/, and the pages in docs/ (links, anchors, macro calls), without publishing."""
     site = _load_or_exit(data_dir, docs_dir, strict)
     limit = site.partnership.checks.reading_age
     for score in site.readability:
         click.echo(f"plain language: {score}" + (f" (above {limit})" if score.reading_age > limit else ""))
+    pages = [] if data_only or not Path(config_file).exists() else _page_problems(Path(config_file))
+    if pages:
+        _print(in_order(pages))
+        errors = sum(p.is_error for p in pages)
+        click.echo(f"{errors} error(s), {len(pages) - errors} warning(s) in the pages", err=True)
+        if errors or strict:
+            sys.exit(1)
     counts = ", ".join(f"{len(site.sources[k.name])} {k.name} file(s)" for k in KINDS if site.sources.get(k.name))
     click.echo(f"ok: {counts}; {len(site.glossary)} glossary terms; {sum(w.is_warning for w in site.warnings)} warning(s), "
                f"{sum(not w.is_warning for w in site.warnings)} notice(s)")
+
+
+def _page_problems(config_file: Path) -> list[Problem]:
+    from .page_check import page_problems
+
+    _, _, config = _sources(config_file)
+    return page_problems(config)
 
 
 @main.command()

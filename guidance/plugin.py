@@ -25,7 +25,9 @@ from .errors import GuidanceError, display_path
 from .incremental import Memory
 from .indexer import IndexFailed, SiteIndex
 from .load import load_site_once
+from .macro_calls import call_problems
 from .outside import outside_requests
+from .page_check import find_written
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav
 from .rebuild import RebuildPlan
 from .render.glossary import GLOSSARY_PAGE
@@ -64,6 +66,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     markdown_pass: MarkdownPass | None = None
     template_pass: TemplatePass | None = None
     serving = dirty = False
+    # `guidance check` builds the pages where nobody sees them, to check hand-written pages: it
+    # sets this, and the plugin then collects what it finds instead of failing at the first.
+    checking = False
+    found: list[str]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event also keeps one plugin instance, and its memory, for a whole serve.
@@ -86,7 +92,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
         except ValueError as exc:  # GUIDANCE_TODAY is not a date
             raise PluginError(str(exc)) from None
-        for warning in self.site.warnings:
+        for warning in self.site.warnings if not self.checking else ():  # check has printed them
             # Notices depend on the date (an overdue review): they never stop a strict build.
             (log.warning if warning.is_warning else log.info)(str(warning))
         partnership = self.site.partnership
@@ -147,6 +153,23 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             self.markdown_pass.before(page)
         return page
 
+    # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        macros = config.plugins.get("macros")
+        if macros is None or page.file.generated_by or page.meta.get("render_macros") is False or "{" not in markdown:
+            return markdown
+        source = Path(config.docs_dir) / page.file.src_uri
+        offset = body_offset(source.read_text(encoding="utf-8")) if source.exists() else 0
+        calls = [f"{display_path(source)}:{c.line + offset}:{c.column}: {c.message}"
+                 for c in call_problems(markdown, macros.macros, macros.variables)]
+        if calls and not self.checking:
+            raise PluginError("\n".join(calls))
+        if calls:  # its links are still checked; its calls cannot run
+            self.found += calls
+            page.meta["render_macros"] = False
+        return markdown
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         done = self.markdown_pass.linked(page, html) if self.markdown_pass is not None else None
         html, linked = done or self._link(page, html)
@@ -194,16 +217,16 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []
+        self.found = []
         # The search index fills on another core while the pages render (guidance/indexer.py).
-        if self.config.enabled and self.site is not None:
+        if self.config.enabled and self.site is not None and not self.checking:
             self._stop_index()
             self.index = _indexing(SiteIndex)
             self.index.add_records(records(self.site))
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         for request in outside_requests(output, config.site_url or ""):
-            where = f"{config.docs_dir}/{page.file.src_uri}" if not page.file.generated_by else f"/{page.url}"
-            self.outside.append(f"{display_path(where)}: the page would fetch {request} from another site")
+            self.outside.append(f"{_written_at(page, config, request)}: the page would fetch {request} from another site")
         if self.index is not None and "data-pagefind-body" in output:
             self.index.add_page(output, "/" + page.url)
         if self.template_pass is not None:
@@ -212,7 +235,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_post_build(self, config: Any) -> None:
         self._stop_helpers()
-        if self.outside:
+        if self.outside and self.checking:
+            self.found += self.outside
+        elif self.outside:
             found, self.outside = self.outside, []
             raise PluginError(
                 f"{len(found)} request(s) to other sites: a page may only load files from this site, "
@@ -250,6 +275,15 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         return server
 
 
+def _written_at(page: Any, config: Any, request: str) -> str:
+    """Where a hand-written page asks for an address (file:line:col), or a generated page's URL."""
+    if page.file.generated_by:
+        return f"/{page.url}"
+    source = Path(config.docs_dir) / page.file.src_uri
+    line, column = find_written(source, request.split(" ")[-1])
+    return f"{display_path(source)}:{line}:{column}"
+
+
 def _indexing(action: Any) -> Any:
     """Run one step of the search index: a Pagefind failure fails the build, with its messages."""
     try:
@@ -259,6 +293,18 @@ def _indexing(action: Any) -> Any:
 
 
 _macro_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+
+
+def body_offset(text: str) -> int:
+    """How many lines precede a page's body: macros see the page without its front matter and
+    the blank lines MkDocs strips after it, so their line numbers are counted from there."""
+    lines = text.splitlines()
+    offset = 0
+    if lines and lines[0].strip() == "---":
+        offset = next((i + 1 for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
+        while offset and offset < len(lines) and not lines[offset]:
+            offset += 1
+    return offset
 
 
 class MacroErrors(logging.Filter):
@@ -289,13 +335,7 @@ class MacroErrors(logging.Filter):
             text = path.read_text(encoding="utf-8").splitlines()
         except OSError:
             return shown
-        # Macros render the page without its front matter and the blank lines MkDocs strips after
-        # it: count them back in.
-        offset = 0
-        if text and text[0].strip() == "---":
-            offset = next((i + 1 for i, line in enumerate(text[1:], 1) if line.strip() == "---"), 0)
-            while offset and offset < len(text) and not text[offset]:
-                offset += 1
+        offset = body_offset("\n".join(text))
         line = template_line + offset
         column = text[line - 1].find("{{") + 1 if 0 < line <= len(text) else 0
         return f"{shown}:{line}:{max(column, 1)}"

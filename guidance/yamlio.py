@@ -153,7 +153,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     begins, often lines later: point at the bracket itself, and say where the parser gave up."""
     mark = exc.problem_mark or exc.context_mark
     reason = exc.problem or exc.context or "is not valid YAML"
-    opened = exc.context_mark if exc.context and exc.context.startswith("while parsing a flow") else None
+    flow = exc.context in ("while parsing a flow sequence", "while parsing a flow mapping")
+    opened = exc.context_mark if flow else None
     if opened is not None and mark is not None:
         bracket = "[" if "sequence" in str(exc.context) else "{"
         reason = f"this '{bracket}' is not closed ({reason} at line {mark.line + 1})"

@@ -142,7 +142,49 @@ def test_a_page_that_would_fetch_from_another_site_fails_the_build(example: Path
     assert "Traceback" not in result.stderr
     assert (
         "2 request(s) to other sites: a page may only load files from this site, so that nobody else learns who reads it\n"
-        "docs/about/embed.md: the page would fetch <script src> https://cdn.example/widget.js from another site\n"
-        "docs/about/embed.md: the page would fetch <img src> //tracker.example/p.png from another site"
+        "docs/about/embed.md:3:14: the page would fetch <script src> https://cdn.example/widget.js from another site\n"
+        "docs/about/embed.md:5:18: the page would fetch <img src> //tracker.example/p.png from another site"
     ) in result.stderr
     assert not (example / "site").exists()
+
+
+BROKEN_PAGE = """\
+---
+title: Broken
+---
+
+# Broken
+
+See [a page](missing.md), [an anchor](../glossary/index.md#nope) and [this page](#nowhere).
+
+{{ term() }}
+
+{{ termz("CSPR") }}
+
+{{ contact("front-door", 1) }}
+"""
+
+
+def test_check_reads_hand_written_pages_and_reports_every_problem_at_once(example: Path) -> None:
+    write(example, "docs/about/broken.md", BROKEN_PAGE)
+    write(example, "docs/about/unknown.md", '# Unknown\n\n{{ term("NOPE") }}\n\n<img alt="" src="https://tracker.example/p.png">\n')
+    result = run_cli("check", cwd=example)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if ": notice: " not in line]
+    assert lines == [
+        "docs/about/broken.md:7:14: link 'missing.md': the target 'about/missing.md' is not found among documentation files",
+        "docs/about/broken.md:7:39: link '../glossary/index.md#nope': the doc 'glossary/index.md' does not contain an anchor '#nope'",
+        "docs/about/broken.md:7:82: link '#nowhere': there is no such anchor on this page",
+        "docs/about/broken.md:9:4: term(): expected term(name, text=None) (missing a required argument: 'name')",
+        "docs/about/broken.md:11:4: termz('CSPR'): unknown macro 'termz' (did you mean 'term'?)",
+        "docs/about/broken.md:13:4: contact('front-door', 1): expected contact(ident) (too many positional arguments)",
+        "docs/about/unknown.md:3:1: term('NOPE'): unknown glossary term 'NOPE'",
+        "7 error(s), 0 warning(s) in the pages",
+    ]
+
+
+def test_a_bad_macro_call_fails_the_build_in_our_words(example: Path) -> None:
+    write(example, "docs/about/broken.md", "# Broken\n\n{{ contact() }}\n")
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/about/broken.md:3:4: contact(): expected contact(ident) (missing a required argument: 'ident')" in result.stderr

@@ -1,0 +1,85 @@
+"""Macro calls in hand-written pages, checked against the macros' own signatures before any run.
+
+A page renders its macros in order and stops at the first that fails, so a build finds one
+mistake per page at a time, in Python's words (``define_env.<locals>.term() missing 1 required
+positional argument``). Reading every call first finds them all, and says what was expected.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+import jinja2
+from jinja2 import nodes
+
+from .errors import suggest
+
+__all__ = ["CallProblem", "call_problems"]
+
+
+@dataclass(frozen=True)
+class CallProblem:
+    line: int  # within the text given, from 1
+    column: int
+    message: str
+
+
+def call_problems(text: str, macros: Mapping[str, Callable[..., Any]], variables: Mapping[str, Any]) -> list[CallProblem]:
+    """Each call in ``text`` of a macro that does not exist, or with arguments it does not take."""
+    try:
+        tree = jinja2.Environment().parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        return [CallProblem(exc.lineno or 1, 1, f"expected a macro call such as {{{{ term(\"CSPR\") }}}}, got invalid syntax: {exc.message}")]
+    lines = text.splitlines()
+    problems = []
+    for call in tree.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name):
+            continue
+        name = call.node.name
+        shown = _shown(call)
+        column = _column(lines, call.lineno, name)
+        if name not in macros:
+            if name in variables:
+                continue  # a callable variable, such as a filter's helper: not ours to judge
+            hint = suggest(name, list(macros)) or f" (the macros are: {', '.join(sorted(macros))})"
+            problems.append(CallProblem(call.lineno, column, f"{shown}: unknown macro '{name}'{hint}"))
+            continue
+        wrong = _arguments(macros[name], call)
+        if wrong:
+            problems.append(CallProblem(call.lineno, column, f"{shown}: expected {_signature(name, macros[name])} ({wrong})"))
+    return problems
+
+
+def _arguments(macro: Callable[..., Any], call: nodes.Call) -> str:
+    """Why the call's arguments do not fit the macro, or nothing. Values are not judged here."""
+    if call.dyn_args is not None or call.dyn_kwargs is not None:
+        return ""
+    try:
+        inspect.signature(macro).bind(*[None] * len(call.args), **{k.key: None for k in call.kwargs})
+    except TypeError as exc:
+        return str(exc)
+    return ""
+
+
+def _signature(name: str, macro: Callable[..., Any]) -> str:
+    """How the macro is called, without type annotations: ``term(name, text=None)``."""
+    parts = []
+    for p in inspect.signature(macro).parameters.values():
+        prefix = "*" if p.kind is p.VAR_POSITIONAL else "**" if p.kind is p.VAR_KEYWORD else ""
+        default = "" if p.default is p.empty else f"={p.default!r}"
+        parts.append(f"{prefix}{p.name}{default}")
+    return f"{name}({', '.join(parts)})"
+
+
+def _shown(call: nodes.Call) -> str:
+    """The call as the author wrote it, near enough: ``term('CSRP')``."""
+    parts = [repr(a.value) if isinstance(a, nodes.Const) else "..." for a in call.args]
+    parts += [f"{k.key}={k.value.value!r}" if isinstance(k.value, nodes.Const) else f"{k.key}=..." for k in call.kwargs]
+    return f"{call.node.name}({', '.join(parts)})"  # type: ignore[attr-defined]
+
+
+def _column(lines: list[str], line: int, name: str) -> int:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return text.find(name) + 1 if name in text else 1
