@@ -113,7 +113,8 @@ def serve(config_file: str, dev_addr: str) -> None:
     # (guidance/incremental.py), navigation included, so MkDocs's warning about it does not apply.
     logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
     try:
-        mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True, build_type="dirty")
+        # Not strict: what is wrong is shown over the page while the last good site is served.
+        mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True, build_type="dirty", strict=False)
     except Exception as exc:
         click.echo(f"serve stopped: {exc}", err=True)
         sys.exit(1)

@@ -26,6 +26,7 @@ from .incremental import Memory
 from .indexer import IndexFailed, SiteIndex
 from .load import load_site_once
 from .macro_calls import call_problems
+from .build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
 from .outside import outside_requests
 from .page_check import find_written
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav
@@ -84,12 +85,20 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         _macro_log.filters = [f for f in _macro_log.filters if not isinstance(f, MacroErrors)]
         _macro_log.addFilter(MacroErrors(Path(config.docs_dir)))
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        self.broken: list[str] = []
+        if self.serving:  # what is wrong is shown over the page (guidance/build_problems.py), not fatal
+            if "macros" in config.plugins:
+                config.plugins["macros"].config["on_error_fail"] = False
         try:
             site = load_site_once(self.data_dir, docs_dir=config.docs_dir)
             self.data_version += site is not self.site
             self.site = site
         except GuidanceError as exc:
-            raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
+            if not self.serving or self.site is None:
+                raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
+            self.broken = [str(p) for p in exc.problems]  # serve the last sources that loaded
+            for line in self.broken:
+                log.warning(line)
         except ValueError as exc:  # GUIDANCE_TODAY is not a date
             raise PluginError(str(exc)) from None
         for warning in self.site.warnings if not self.checking else ():  # check has printed them
@@ -105,6 +114,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "emergency": emergency_banner(partnership),
             "short_name": partnership.short_name,
             "exit_url": partnership.exit_url,
+            "serving": self.serving,
         }
         self.pages = generated_pages(self.site, share=self.config.parallel) + search_pages()
         docs = Path(config.docs_dir)
@@ -122,6 +132,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"{config.docs_dir}/{page.path}: this page is generated from data; rename or remove it")
             files.append(File.generated(config, page.path, content=page.markdown))
+        if self.serving:
+            files.append(File.generated(config, PROBLEMS_SCRIPT, content=problems_script()))
         return files
 
     def _plan_rebuild(self, nav: Any, config: Any, files: Files) -> Any:
@@ -163,7 +175,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         offset = body_offset(source.read_text(encoding="utf-8")) if source.exists() else 0
         calls = [f"{display_path(source)}:{c.line + offset}:{c.column}: {c.message}"
                  for c in call_problems(markdown, macros.macros, macros.variables)]
-        if calls and not self.checking:
+        if calls and not (self.checking or self.serving):
             raise PluginError("\n".join(calls))
         if calls:  # its links are still checked; its calls cannot run
             self.found += calls
@@ -218,6 +230,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []
         self.found = []
+        self._site_dir = config.site_dir
+        if self.serving:
+            self.collected = Collected()
+            logging.getLogger("mkdocs").addHandler(self.collected)
         # The search index fills on another core while the pages render (guidance/indexer.py).
         if self.config.enabled and self.site is not None and not self.checking:
             self._stop_index()
@@ -235,7 +251,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_post_build(self, config: Any) -> None:
         self._stop_helpers()
-        if self.outside and self.checking:
+        if self.serving:
+            self._show_problems(Path(config.site_dir))
+        elif self.outside and self.checking:
             self.found += self.outside
         elif self.outside:
             found, self.outside = self.outside, []
@@ -250,7 +268,14 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             index, self.index = self.index, None
             _indexing(lambda: index.write(site_dir))
 
+    def _show_problems(self, site_dir: Path) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.collected)
+        write_problems(site_dir, [*self.broken, *self.found, *self.outside, *self.collected.messages])
+
     def on_build_error(self, error: Exception) -> None:
+        if self.serving and hasattr(self, "collected"):  # shown when the author reloads
+            self.found.append(f"the site could not be built: {error}")
+            self._show_problems(Path(self._site_dir))
         self._stop_helpers()
         self._stop_index()
         if self.memory is not None:

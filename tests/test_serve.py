@@ -73,8 +73,10 @@ EDITS = [
 
 
 def served(serving: Serving, url: str) -> str:
-    """A page as `guidance serve` serves it, less its live reload script and canonical address."""
+    """A page as `guidance serve` serves it, less its live reload script, the script that shows
+    the author problems, and its canonical address."""
     html = urllib.request.urlopen(serving.url + url, timeout=10).read().decode()
+    html = re.sub(r"<script src=\"[^\"]*problems\.js\" defer></script>", "", html)
     return same_site(re.sub(r"<script[^>]*>[^<]*livereload[^<]*</script>", "", html))
 
 
@@ -120,3 +122,28 @@ def test_serve_rebuilds_only_what_an_edit_changed_and_serves_what_a_full_build_m
             counts = re.findall(r"building (\d+) of (\d+) pages", "".join(server.log))[-1]
             if file != "data/partnership.yml":  # every page shows the partnership's name
                 assert int(counts[0]) < int(counts[1]) / 2, counts
+
+
+def test_serve_keeps_the_last_good_site_and_shows_the_problems_until_they_are_fixed(example: Path) -> None:
+    problems = "assets/guidance/problems.json"
+    with Serving(example, {**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}) as server:
+        server.wait_for_build(1)
+        assert json.loads(fetch(server.url + problems, "[")) == []
+        glossary = example / "data/glossary.yml"
+        good = glossary.read_text()
+        glossary.write_text(good.replace("    definition: >-\n      The national model", "    defintion: >-\n      The national model", 1))
+        server.wait_for_build(2, timeout=120)
+        shown = json.loads(fetch(server.url + problems, "defintion"))
+        assert "data/glossary.yml:10:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)" in shown
+        assert "Team around the family" in fetch(server.url + "glossary/", "Team around the family")  # the last good site
+        # A macro that fails in a hand-written page does not stop the server either.
+        page = example / "docs/about/index.md"
+        page.write_text(page.read_text() + '\n{{ term("NOPE") }}\n\n{{ term() }}\n')
+        server.wait_for_build(3, timeout=120)
+        shown = json.loads(fetch(server.url + problems, "term()"))
+        assert any("term(): expected term(name, text=None) (missing a required argument: 'name')" in p for p in shown)
+        glossary.write_text(good)
+        page.write_text(page.read_text().replace('\n{{ term("NOPE") }}\n\n{{ term() }}\n', ""))
+        server.wait_for_build(4, timeout=120)
+        assert json.loads(fetch(server.url + problems, "[]")) == []
+        assert server.process.poll() is None
