@@ -28,7 +28,7 @@ def write_problems(site_dir: Path, problems: list[str]) -> None:
 
 
 class Collected(logging.Handler):
-    """The warnings and errors logged during one build."""
+    """The warnings and errors logged during one build (serve shows them; check reports them)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)

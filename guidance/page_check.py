@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .build_problems import Collected
 from .errors import Problem, Severity, display_path
 
 __all__ = ["find_written", "page_problems"]
@@ -24,15 +25,6 @@ _LINK = re.compile(
     r"'(?P<target>[^']+)'(?P<rest>.*)$", re.DOTALL
 )
 _LOCATED = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.*)$", re.DOTALL)
-
-
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def page_problems(config: Any) -> list[Problem]:
@@ -46,7 +38,7 @@ def page_problems(config: Any) -> list[Problem]:
     if macros is not None:
         macros.config["on_error_fail"] = False  # report each page's failure, then go on
     strict, config.strict = config.strict, False  # every warning is collected, none aborts
-    records = _Records()
+    records = Collected()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(records)
     problems: list[Problem] = []

@@ -231,3 +231,59 @@ def test_nesting_and_size_are_bounded(small: Path) -> None:
     assert load_problems() == [
         "data/glossary.yml:1:1: expected a file of at most 5 MB, got 6.0 MB: split it into several files"
     ]
+
+
+def test_files_no_kind_reads_are_reported_with_the_name_they_were_meant_to_have(small: Path) -> None:
+    write(small, "data/glosary.yml", "terms: []\n")
+    write(small, "data/procedures/new-procedure.yaml", "id: new-procedure\n")
+    write(small, "data/flow/x.yml", "id: x\n")
+    write(small, "data/.gitkeep", "")
+    write(small, "data/notes.yml~", "backup\n")
+    sources = (
+        "data/partnership.yml, data/glossary.yml, data/glossary/*.yml, data/thresholds.yml, data/releases.yml, "
+        "data/bank-holidays.yml, data/procedures/*.yml, data/flows/*.yml, data/themes.yml, data/anonymity.yml, "
+        "data/briefs/*.yml, data/services.yml, data/versions.lock"
+    )
+    assert load_problems() == [
+        f"data/flow/x.yml:1:1: this file is not read (did you mean 'data/flows/x.yml'?): the sources are {sources}",
+        f"data/glosary.yml:1:1: this file is not read (did you mean 'data/glossary.yml'?): the sources are {sources}",
+        f"data/procedures/new-procedure.yaml:1:1: this file is not read (did you mean 'data/procedures/new-procedure.yml'?): "
+        f"the sources are {sources}",
+    ]
+
+
+def test_an_entry_in_a_file_named_after_another_is_an_error(small: Path) -> None:
+    from tests.helpers import PROCEDURE
+
+    write(small, "data/procedures/old-name.yml", PROCEDURE)
+    problems = load_problems()
+    assert "data/procedures/old-name.yml:1:5: id: expected 'old-name' (the file's name), got 'escalation': name the file " \
+        "after the id (escalation.yml) or the id after the file" in problems
+
+
+def test_duplicate_ids_inside_one_entry_are_errors(small: Path) -> None:
+    from tests.helpers import PROCEDURE
+
+    text = PROCEDURE.replace(
+        "    steps:\n      - id: talk\n", "    steps:\n      - id: talk\n        title: Again\n        text: Again.\n      - id: talk\n", 1
+    )
+    write(small, "data/procedures/escalation.yml", text)
+    problems = load_problems()
+    assert problems[0] == "data/procedures/escalation.yml:17:13: versions[0].steps[1].id: duplicate step id 'talk' (first used at line 14)"
+
+
+CALENDAR = "region: England and Wales\nsource:\n  title: UK bank holidays (GOV.UK)\n"
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"),
+    [
+        ("data/bank-holidays.yml", f"{CALENDAR}bank_holidays:\n  - date: 0\n    name: New Year's Day\n",
+         "data/bank-holidays.yml:5:11: bank_holidays[0].date: expected a date as YYYY-MM-DD, got the number 0"),
+        ("data/bank-holidays.yml", f"{CALENDAR}bank_holidays:\n  - date: 2024-01-01\n    name: true\n",
+         "data/bank-holidays.yml:6:11: bank_holidays[0].name: expected text, got true (a yes/no value)"),
+    ],
+)
+def test_no_coercion_in_any_kind(small: Path, file: str, text: str, expected: str) -> None:
+    write(small, file, text)
+    assert load_problems() == [expected]
