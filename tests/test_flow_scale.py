@@ -11,10 +11,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from guidance import load_site
+from guidance.kinds import KINDS
 from guidance.flows import graph_problems
 from guidance.models.flow import FlowText
 from tests.helpers import load_problems, write
@@ -72,11 +74,13 @@ def test_a_long_loop_is_reported_not_a_crash(small: Path) -> None:
     assert "versions[0].nodes.q1499.answers[1].next: goes back to 'q0': a flow cannot loop (q0 → q1 → q2" in problems[0]
 
 
-def test_a_large_flow_loads_and_makes_its_pages(small: Path) -> None:
+@pytest.mark.parametrize(("questions", "answers", "rejoin"), [(300, 4, 0.9), (1200, 2, 0.0), (24, 2, 1.0)])
+def test_a_large_flow_loads_and_makes_its_pages(small: Path, questions: int, answers: int, rejoin: float) -> None:
+    """Wide, 1,200 deep, or a million paths: the pages, diagram included, are made all the same."""
     flow = {"id": "big", "owner": "Tests", "versions": [{"version": 1, "effective": "2024-01-01",
-                                                         **flow_text(300, 4, random.Random(4), 0.9)}]}
+                                                         **flow_text(questions, answers, random.Random(4), rejoin)}]}
     write(small, "data/flows/big.yml", yaml.safe_dump(flow, sort_keys=False))
     site = load_site("data")
-    kind = next(k for k in __import__("guidance.kinds", fromlist=["KINDS"]).KINDS if k.name == "flows")
-    pages = kind.pages(site)
-    assert any(p.path == "flows/big/index.md" and "q299" in p.markdown for p in pages)
+    pages = next(k for k in KINDS if k.name == "flows").pages(site)
+    page = next(p for p in pages if p.path == "flows/big/index.md")
+    assert f"q{questions - 1}" in page.markdown and page.markdown.count("<rect") >= questions + 2

@@ -51,33 +51,37 @@ def flow_svg(text: FlowText, label: str) -> str:
 
 
 def _ranks(text: FlowText) -> dict[str, int]:
-    """Longest distance from the start; the flow has no loops, so this settles."""
+    """Longest distance from the start, over the nodes in an order where each comes after every
+    node that leads to it (the flow has no loops): each answer is looked at once."""
+    reached = _order(text)
+    waiting = {node: 0 for node in reached}
+    for node in reached:
+        for answer in text.nodes[node].answers or []:
+            waiting[answer.next] += 1
     rank = {text.start: 0}
-    changed = True
-    while changed:
-        changed = False
-        for node, spec in text.nodes.items():
-            if node not in rank:
-                continue
-            for answer in spec.answers or []:
-                if rank.get(answer.next, -1) < rank[node] + 1:
-                    rank[answer.next] = rank[node] + 1
-                    changed = True
+    ready = [text.start]
+    while ready:
+        node = ready.pop()
+        for answer in text.nodes[node].answers or []:
+            rank[answer.next] = max(rank.get(answer.next, 0), rank[node] + 1)
+            waiting[answer.next] -= 1
+            if waiting[answer.next] == 0:
+                ready.append(answer.next)
     return rank
 
 
 def _order(text: FlowText) -> list[str]:
-    seen: list[str] = []
-
-    def visit(node: str) -> None:
+    """The nodes reached from the start, each where a depth-first walk in answer order first meets
+    it; kept on a list, not Python's call stack, so a flow may be any depth."""
+    seen: dict[str, None] = {}
+    stack = [text.start]
+    while stack:
+        node = stack.pop()
         if node in seen:
-            return
-        seen.append(node)
-        for answer in text.nodes[node].answers or []:
-            visit(answer.next)
-
-    visit(text.start)
-    return seen
+            continue
+        seen[node] = None
+        stack.extend(answer.next for answer in reversed(text.nodes[node].answers or []) if answer.next not in seen)
+    return list(seen)
 
 
 def _lines(text: FlowText, node: str) -> list[str]:
