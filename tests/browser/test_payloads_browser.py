@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from guidance import GuidanceError, load_site
+from guidance.lock import Lock
 from tests.browser.conftest import _QuietHandler
 from tests.helpers import EXAMPLE_TODAY, ROOT, copy_project
 from tests.payloads import ALLOWED, inject
@@ -47,7 +48,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         for _ in range(3):
             shutil.rmtree(root / "data")
             shutil.copytree(ROOT / "data", root / "data")
-            (root / "data/versions.lock").unlink()  # every version's text changed: a new project
+            (root / "data/versions.lock").unlink()  # every version's text changed: a new site,
+            Lock.read(root / "data").write([])  # as `guidance lock --new` starts it
             fields = inject(root / "data", PAYLOAD, skip, NOT_PUBLISHED)
             try:
                 load_site("data", docs_dir="docs")
