@@ -9,6 +9,7 @@ import pytest
 
 from guidance import load_site
 from guidance.flows import Flow, answer_value, deadline, next_node, paths
+from guidance.kinds.calendar import site_calendar
 from guidance.models import Timescale
 from tests.helpers import EXAMPLE_TODAY, FLOW, ROOT, load_problems, write
 
@@ -86,7 +87,7 @@ def test_answer_values_come_from_labels_unless_given() -> None:
 # Deadlines across weekends and bank holidays.
 
 FIVE = Timescale(within="5 working days", of="becoming aware")
-HOLIDAYS = SITE.content["calendar"]
+HOLIDAYS = site_calendar(SITE).days
 
 
 @pytest.mark.parametrize(
@@ -99,6 +100,12 @@ HOLIDAYS = SITE.content["calendar"]
         (date(2024, 12, 20), date(2024, 12, 31)),  # Friday before Christmas Day and Boxing Day
         (date(2024, 12, 24), date(2025, 1, 3)),  # Christmas Eve, over three bank holidays
         (date(2024, 3, 27), date(2024, 4, 5)),  # over Good Friday and Easter Monday
+        (date(2023, 12, 22), date(2024, 1, 3)),  # Friday: Christmas, Boxing Day and New Year's Day 2024
+        (date(2027, 12, 23), date(2028, 1, 4)),  # Christmas 2027 falls on a Saturday: 27 and 28 are holidays
+        (date(2031, 12, 23), date(2032, 1, 2)),  # Tuesday: Christmas, Boxing Day, New Year's Day
+        (date(2030, 4, 17), date(2030, 4, 26)),  # over Easter 2030 (19 and 22 April)
+        (date(2023, 5, 5), date(2023, 5, 15)),  # over the coronation (8 May 2023), a one-off day
+        (date(2022, 9, 16), date(2022, 9, 26)),  # over the Queen's state funeral (19 September 2022)
     ],
 )
 def test_working_days_skip_weekends_and_bank_holidays(start: date, due: date) -> None:
@@ -192,3 +199,37 @@ def test_a_later_version_changes_only_what_it_gives(small: Path) -> None:
     v1, v2 = flow.editions
     assert v2.text.title == "Should this be notified?" and v2.text.nodes == v1.text.nodes
     assert flow.shown(date(2024, 2, 29)) is v1 and flow.shown(date(2024, 3, 1)) is v2
+
+
+def test_the_calendar_covers_years_around_the_build_and_says_where_it_stops() -> None:
+    calendar = site_calendar(SITE)
+    assert (calendar.first_year, calendar.last_year) == (TODAY.year - 20, TODAY.year + 10)
+    assert calendar.covers(date(2031, 12, 25)) and not calendar.covers(date(TODAY.year + 11, 1, 1))
+    assert date(2023, 5, 8) in calendar.holidays and date(2036, 12, 25) in calendar.holidays
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("region: wales\n", "data/bank-holidays.yml:1:9: region: expected one of: 'england-and-wales', 'scotland' or "
+         "'northern-ireland', got 'wales'"),
+        ("region: england-and-wales\nclosures:\n  - {date: 2026-12-25, name: Office closed}\n",
+         "data/bank-holidays.yml:3:12: closures[0].date: expected a day that is not a bank holiday already, got "
+         "2026-12-25 (Christmas Day in England and Wales): remove it"),
+        ("region: scotland\nclosures:\n  - {date: 2027-01-04, name: Office closed}\n",
+         "data/bank-holidays.yml:3:12: closures[0].date: expected a day that is not a bank holiday already, got "
+         "2027-01-04 (New Year Holiday (observed) in Scotland): remove it"),
+    ],
+)
+def test_bank_holiday_data_that_contradicts_the_calendar_is_an_error(small: Path, text: str, expected: str) -> None:
+    write(small, "data/bank-holidays.yml", text)
+    assert load_problems() == [expected]
+
+
+def test_scotland_has_its_own_bank_holidays_and_closures_count(small: Path) -> None:
+    write(small, "data/bank-holidays.yml", "region: scotland\nclosures:\n  - {date: 2026-12-29, name: Office closed}\n")
+    calendar = site_calendar(load_site("data", today=TODAY))
+    assert date(2026, 1, 2) in calendar.holidays  # 2 January: Scotland only
+    assert date(2026, 8, 3) in calendar.holidays and date(2026, 8, 31) not in calendar.holidays  # summer holidays differ
+    # Thursday 24 December: Christmas (Fri), the weekend, Boxing Day observed (Mon) and the closure (Tue) are skipped.
+    assert deadline(date(2026, 12, 24), Timescale(within="2 working days", of="x"), calendar.days) == date(2026, 12, 31)

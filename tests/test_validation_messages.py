@@ -272,16 +272,16 @@ def test_duplicate_ids_inside_one_entry_are_errors(small: Path) -> None:
     assert problems[0] == "data/procedures/escalation.yml:17:13: versions[0].steps[1].id: duplicate step id 'talk' (first used at line 14)"
 
 
-CALENDAR = "region: England and Wales\nsource:\n  title: UK bank holidays (GOV.UK)\n"
+CALENDAR = "region: england-and-wales\n"
 
 
 @pytest.mark.parametrize(
     ("file", "text", "expected"),
     [
-        ("data/bank-holidays.yml", f"{CALENDAR}bank_holidays:\n  - date: 0\n    name: New Year's Day\n",
-         "data/bank-holidays.yml:5:11: bank_holidays[0].date: expected a date as YYYY-MM-DD, got the number 0"),
-        ("data/bank-holidays.yml", f"{CALENDAR}bank_holidays:\n  - date: 2024-01-01\n    name: true\n",
-         "data/bank-holidays.yml:6:11: bank_holidays[0].name: expected text, got true (a yes/no value)"),
+        ("data/bank-holidays.yml", f"{CALENDAR}closures:\n  - date: 0\n    name: Office closed\n",
+         "data/bank-holidays.yml:3:11: closures[0].date: expected a date as YYYY-MM-DD, got the number 0"),
+        ("data/bank-holidays.yml", f"{CALENDAR}closures:\n  - date: 2024-01-02\n    name: true\n",
+         "data/bank-holidays.yml:4:11: closures[0].name: expected text, got true (a yes/no value)"),
     ],
 )
 def test_no_coercion_in_any_kind(small: Path, file: str, text: str, expected: str) -> None:

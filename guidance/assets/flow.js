@@ -1,7 +1,9 @@
 // Decision flows: one question at a time, answers kept in the query string (sorted, readable,
 // bookmarkable), a summary with Change links, Back and Start again, deadlines in working days,
-// and a decision record to print or copy. Nothing is fetched, sent or stored: the rationale
-// lives only in the text box, and Start again or leaving the page clears it.
+// and a decision record to print or copy. Nothing is fetched or sent. The dates, the rationale
+// and who decided are kept in this tab's session storage, so following a link to the procedure
+// and pressing Back finds them as they were; Start again, Exit this page and closing the tab
+// clear them.
 (function () {
   "use strict";
 
@@ -12,6 +14,10 @@
   Array.prototype.forEach.call(root.querySelectorAll("[data-step]"), function (s) { steps[s.dataset.step] = s; });
   var start = root.dataset.start;
   var holidays = new Set(JSON.parse(root.dataset.holidays || "[]"));
+  // The years the bank holidays above are known for: outside them a deadline is not guessed.
+  var knownFrom = Number(root.dataset.holidaysFrom || 0);
+  var knownTo = Number(root.dataset.holidaysTo || 9999);
+  var stored = "gl-flow:" + root.dataset.glFlow;
   var summary = root.querySelector(".gl-summary");
   var summaryList = summary.querySelector("dl");
   var controls = root.querySelector(".gl-flow-controls");
@@ -19,6 +25,7 @@
   var restart = controls.querySelector("[data-gl-restart]");
   var record = root.querySelector(".gl-record");
   var rationale = record.querySelector("textarea");
+  var decidedBy = record.querySelector("#gl-decided-by");
   var recordText = record.querySelector(".gl-record-text");
   var copyStatus = record.querySelector(".gl-copy-status");
   var deadlines = {};
@@ -137,7 +144,9 @@
     if (deadlines[current.current]) lines.push("Deadline: " + deadlines[current.current]);
     else if (outcome.querySelector(".gl-deadline")) lines.push(text(outcome.querySelector(".gl-deadline p")));
     lines.push("", "Rationale:", rationale.value.trim() || "(none written)");
-    lines.push("", "Recorded: " + new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }));
+    lines.push("", "Decided by: " + (decidedBy.value.trim() || "(not given)"));
+    lines.push("Recorded: " + new Date().toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }));
+    lines.push("From: " + root.dataset.site);
     recordText.textContent = lines.join("\n");
   }
 
@@ -171,32 +180,97 @@
 
   function clear() {
     rationale.value = "";
+    decidedBy.value = "";
     deadlines = {};
-    Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline-start"), function (input) { input.value = ""; });
+    try { window.sessionStorage.removeItem(stored); } catch (error) { /* storage blocked: nothing kept */ }
+    Array.prototype.forEach.call(root.querySelectorAll(".gl-date-input"), function (input) { input.value = ""; });
     Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline-result"), function (p) { p.textContent = ""; });
     copyStatus.textContent = "";
   }
 
-  Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline"), function (box) {
-    var field = box.querySelector(".gl-js");
-    var input = box.querySelector("input");
-    var result = box.querySelector(".gl-deadline-result");
+  // A date typed as day, month and year, or null with the reason it is not a date.
+  function typedDate(box) {
+    var part = function (name) { return box.querySelector(".gl-date-input--" + name).value.trim(); };
+    var d = part("day"), m = part("month"), y = part("year");
+    if (!d && !m && !y) return { empty: true };
+    if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) {
+      return { error: "Enter the date as numbers, for example 27 3 2024." };
+    }
+    var date = new Date(Number(y), Number(m) - 1, Number(d));
+    if (date.getFullYear() !== Number(y) || date.getMonth() !== Number(m) - 1 || date.getDate() !== Number(d)) {
+      return { error: "Enter a real date, for example 27 3 2024." };
+    }
+    return { iso: iso(date) };
+  }
+
+  function showDeadline(box) {
     var node = box.closest("[data-step]").dataset.step;
-    field.hidden = false;
-    input.addEventListener("change", function () {
-      var due = input.value ? deadline(input.value, Number(box.dataset.amount), box.dataset.unit) : null;
-      var words = box.dataset.amount + " " + box.dataset.unit.replace("-", " ");
-      deadlines[node] = due ? longDate(due) + " (" + words + " after " + longDate(input.value) +
-        (box.dataset.unit === "working-days" ? ", not counting weekends or bank holidays)" : ")") : "";
-      result.textContent = due ? "Deadline: " + deadlines[node] + "." : "";
-      updateRecord();
-    });
+    var result = box.querySelector(".gl-deadline-result");
+    var typed = typedDate(box);
+    var amount = Number(box.dataset.amount), unit = box.dataset.unit;
+    deadlines[node] = "";
+    result.textContent = typed.error || "";
+    if (typed.iso) {
+      var due = deadline(typed.iso, amount, unit);
+      var year = Number(typed.iso.slice(0, 4)), dueYear = due ? Number(due.slice(0, 4)) : year;
+      var words = amount + " " + unit.replace("-", " ");
+      if (unit === "working-days" && (year < knownFrom || dueYear > knownTo)) {
+        result.textContent = "Bank holidays are known here for " + knownFrom + " to " + knownTo + " only, so this " +
+          "deadline is not worked out: count " + words + " from " + longDate(typed.iso) + " by hand, " +
+          "leaving out weekends and that year's bank holidays.";
+      } else if (due) {
+        deadlines[node] = longDate(due) + " (" + words + " after " + longDate(typed.iso) +
+          (unit === "working-days" ? ", not counting weekends or bank holidays)" : ")");
+        result.textContent = "Deadline: " + deadlines[node] + ".";
+      }
+    }
+    updateRecord();
+  }
+
+  Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline"), function (box) {
+    box.querySelector(".gl-js").hidden = false;
+    box.addEventListener("input", function () { showDeadline(box); keep(); });
   });
 
-  rationale.addEventListener("input", updateRecord);
+  // What the practitioner typed, kept for this tab only: restored after a link and Back.
+  function keep() {
+    var dates = {};
+    Array.prototype.forEach.call(root.querySelectorAll(".gl-date-input"), function (input) {
+      if (input.value) dates[input.id] = input.value;
+    });
+    try {
+      window.sessionStorage.setItem(stored, JSON.stringify({ rationale: rationale.value, decidedBy: decidedBy.value, dates: dates }));
+    } catch (error) { /* storage blocked: the fields still work, they are just not kept */ }
+  }
 
+  function restore() {
+    var saved = null;
+    try { saved = JSON.parse(window.sessionStorage.getItem(stored) || "null"); } catch (error) { saved = null; }
+    if (!saved) return;
+    rationale.value = saved.rationale || "";
+    decidedBy.value = saved.decidedBy || "";
+    Object.keys(saved.dates || {}).forEach(function (id) {
+      var input = document.getElementById(id);
+      if (input && root.contains(input)) input.value = saved.dates[id];
+    });
+    Array.prototype.forEach.call(root.querySelectorAll(".gl-deadline"), showDeadline);
+  }
+
+  rationale.addEventListener("input", function () { updateRecord(); keep(); });
+  decidedBy.addEventListener("input", function () { updateRecord(); keep(); });
+
+  // Printing puts the record alone on the page: a sheet of its own, whatever wraps the flow.
   record.querySelector("[data-gl-print]").addEventListener("click", function () {
     updateRecord();
+    var sheet = document.querySelector(".gl-print-sheet") || document.createElement("div");
+    sheet.className = "gl-print-sheet";
+    sheet.textContent = "";
+    var title = document.createElement("h1");
+    title.textContent = "Decision record: " + root.dataset.title;
+    var body = document.createElement("pre");
+    body.textContent = recordText.textContent;
+    sheet.append(title, body);
+    document.body.appendChild(sheet);
     document.documentElement.classList.add("gl-print-record");
     window.print();
   });
@@ -218,9 +292,10 @@
     else fallback();
   });
 
-  // Leaving the page (or a quick exit) must not leave the rationale for the back button to restore.
-  window.addEventListener("pagehide", clear);
   window.addEventListener("popstate", function () { render(true); });
+  // Back from another page: the browser may restore this page as it was, or load it afresh.
+  window.addEventListener("pageshow", function (event) { if (!event.persisted) return; restore(); updateRecord(); });
   root.classList.add("gl-flow--js");
+  restore();
   render(false);
 })();

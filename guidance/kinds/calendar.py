@@ -1,19 +1,17 @@
-"""The calendar kind: ``data/bank-holidays.yml``, the days deadlines in working days skip."""
+"""The calendar kind: ``data/bank-holidays.yml``, the region whose bank holidays deadlines skip
+and the partnership's own closures. Without the file: England and Wales, no closures."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
-from ..errors import Problem, Severity
+from ..calendar import REGION_NAMES, Calendar, bank_holidays, calendar
+from ..errors import Problem
 from ..models import CalendarFile
 from ..site import SiteData, Source
 from . import Kind
 
-__all__ = ["CalendarKind"]
-
-# Deadlines run up to a few months ahead: say so in good time when next year's days are missing.
-_NOTICE_AHEAD = timedelta(days=120)
+__all__ = ["CalendarKind", "site_calendar"]
 
 
 class CalendarKind(Kind):
@@ -23,25 +21,28 @@ class CalendarKind(Kind):
     required = False
     single = True
 
-    def combine(self, sources: list[Source[Any]]) -> tuple[list[date], list[Problem]]:
+    def combine(self, sources: list[Source[Any]]) -> tuple[CalendarFile, list[Problem]]:
         doc, data = sources[0].document, sources[0].model
-        days = [h.date for h in data.bank_holidays]
+        days = [c.date for c in data.closures]
         problems = [
-            doc.problem(("bank_holidays", i, "date"), f"expected each date once, got {day} again")
+            doc.problem(("closures", i, "date"), f"expected each date once, got {day} again")
             for i, day in enumerate(days)
             if day in days[:i]
         ]
-        return sorted(set(days)), problems
+        years = range(min((d.year for d in days), default=2000), max((d.year for d in days), default=2000) + 1)
+        known = bank_holidays(data.region, years)
+        problems += [
+            doc.problem(("closures", i, "date"), f"expected a day that is not a bank holiday already, got {day} "
+                        f"({known[day]} in {REGION_NAMES[data.region]}): remove it")
+            for i, day in enumerate(days)
+            if day in known
+        ]
+        return data, problems
 
-    def check(self, site: SiteData) -> list[Problem]:
-        days: list[date] = site.content[self.name]
-        if days[-1] - _NOTICE_AHEAD < site.today:
-            doc = site.sources[self.name][0].document
-            return [
-                doc.problem(
-                    ("bank_holidays",),
-                    f"bank holidays are listed only up to {days[-1]}: add next year's so that deadlines stay right",
-                    severity=Severity.NOTICE,
-                )
-            ]
-        return []
+
+def site_calendar(site: SiteData) -> Calendar:
+    """The calendar deadlines and opening hours use: the file's, or England and Wales's."""
+    data: CalendarFile | None = site.content.get("calendar")
+    if data is None:
+        return calendar("england-and-wales", [], site.today)
+    return calendar(data.region, [c.date for c in data.closures], site.today)

@@ -15,6 +15,7 @@ from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
 from ..versions import unknown_releases
 from . import Kind, all_targets, backlinks
+from .calendar import site_calendar
 
 __all__ = ["FlowsKind"]
 
@@ -79,7 +80,7 @@ class FlowsKind(Kind):
     def pages(self, site: SiteData) -> list[Page]:
         flows: dict[str, Flow] = site.content[self.name]
         targets = all_targets(site)
-        holidays = site.content.get("calendar", [])
+        holidays = site_calendar(site)
         learning = backlinks(site, "briefs")
         script = (Path(__file__).parent.parent / "assets" / "flow.js").read_text(encoding="utf-8")
         pages = [Page(FLOWS_INDEX, render.index_page(list(flows.values()), site.today)), Page(render.FLOW_SCRIPT, script)]

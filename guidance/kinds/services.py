@@ -13,6 +13,7 @@ from ..services import HOURS_EXAMPLE, Services, parse_hours
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
 from . import Kind
+from .calendar import site_calendar
 
 __all__ = ["ServicesKind"]
 
@@ -67,7 +68,8 @@ class ServicesKind(Kind):
 
     def pages(self, site: SiteData) -> list[Page]:
         services: Services = site.content[self.name]
-        holidays = site.content.get("calendar", [])
+        # Opening hours are about now: this year's bank holidays and the next (a service's, not our closures).
+        holidays = [d for d in site_calendar(site).holidays if site.today.year <= d.year <= site.today.year + 1]
         script = (Path(__file__).parent.parent / "assets" / "services.js").read_text(encoding="utf-8")
         pages = [
             Page(render.SERVICES_INDEX, render.index_page(services, holidays)),

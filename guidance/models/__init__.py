@@ -2,7 +2,7 @@
 
 from .brief import AllowEntry, AnonymityFile, BriefFile, Recommendation, Review, Theme, ThemesFile
 from .citation import Citation
-from .flow import Answer, BankHoliday, CalendarFile, FlowFile, FlowText, FlowVersion, Node
+from .flow import Answer, CalendarFile, Closure, FlowFile, FlowText, FlowVersion, Node
 from .glossary import GlossaryFile, Term
 from .service import Need, Service, ServiceContact, ServicesFile
 from .procedure import ProcedureFile, ProcedureText, Release, ReleasesFile, Step, Timescale, Version
@@ -12,7 +12,7 @@ from .thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
 __all__ = [
     "Need", "Service", "ServiceContact", "ServicesFile",
     "AllowEntry", "AnonymityFile", "BriefFile", "Recommendation", "Review", "Theme", "ThemesFile",
-    "Answer", "BankHoliday", "CalendarFile", "FlowFile", "FlowText", "FlowVersion", "Node",
+    "Answer", "CalendarFile", "Closure", "FlowFile", "FlowText", "FlowVersion", "Node",
     "AgeBand", "Audience", "Citation", "Contact", "Domain", "GlossaryFile", "Indicator", "Level", "Partnership",
     "ProcedureFile", "ProcedureText", "Release", "ReleasesFile", "Step", "Term", "ThresholdsFile", "Timescale",
     "Version",

@@ -15,7 +15,7 @@ from .base import Day, Id, Strict, Text
 from .citation import Citation
 from .procedure import Timescale
 
-__all__ = ["Answer", "BankHoliday", "CalendarFile", "FlowFile", "FlowText", "FlowVersion", "Node", "OutcomeKind"]
+__all__ = ["Answer", "CalendarFile", "Closure", "FlowFile", "FlowText", "FlowVersion", "Node", "OutcomeKind"]
 
 Reference = Annotated[str, StringConstraints(min_length=3)]
 OutcomeKind = Literal["act-now", "refer", "seek-advice", "no-further-action"]
@@ -74,14 +74,24 @@ class FlowFile(Strict):
     versions: list[FlowVersion] = Field(min_length=1)
 
 
-class BankHoliday(Strict):
+class Closure(Strict):
     date: Day
-    name: Text
+    name: Text = Field(description="Why the partnership does not count the day as a working day.")
+
+
+Region = Literal["england-and-wales", "scotland", "northern-ireland"]
 
 
 class CalendarFile(Strict):
-    """``data/bank-holidays.yml``: days that are not working days, for deadlines."""
+    """``data/bank-holidays.yml``: which bank holidays deadlines skip, and local closures.
 
-    region: Text = Field(description="e.g. 'England and Wales'.")
-    source: Citation
-    bank_holidays: list[BankHoliday] = Field(min_length=1)
+    The bank holidays themselves come from the `holidays` library, for every year, one-off days
+    (a coronation, a state funeral) included: nobody types next year's dates or forgets them.
+    """
+
+    region: Region = Field(
+        description="Whose bank holidays: england-and-wales, scotland or northern-ireland (they differ)."
+    )
+    closures: list[Closure] = Field(
+        default_factory=list, description="Other days the partnership does not count as working days (YYYY-MM-DD)."
+    )

@@ -11,6 +11,7 @@ import html
 import json
 from datetime import date
 
+from ..calendar import Calendar
 from ..flows import FLOWS_INDEX, Flow, FlowEdition, answer_value
 from ..models import Node
 from ..references import Target, Targets
@@ -25,14 +26,16 @@ __all__ = ["FLOW_SCRIPT", "flow_page", "index_page"]
 FLOW_SCRIPT = "assets/guidance/flow.js"
 
 
-def flow_page(flow: Flow, site: SiteData, targets: Targets, holidays: list[date], learning: list[Target] | None = None) -> str:
+def flow_page(flow: Flow, site: SiteData, targets: Targets, calendar: Calendar, learning: list[Target] | None = None) -> str:
     e = flow.shown(site.today)
     t = e.text
     page = flow.page
     root = (
         f'<div class="gl-flow" data-gl-flow="{flow.id}" data-title="{attr(t.title)}" data-version="{e.number}" '
+        f'data-site="{attr(site.partnership.name)}" '
         f'data-effective="{e.effective.isoformat()}" data-start="{t.start}" '
-        f"data-holidays='{json.dumps([d.isoformat() for d in holidays])}' markdown>\n"
+        f'data-holidays="{attr(json.dumps([d.isoformat() for d in calendar.days]))}" '
+        f'data-holidays-from="{calendar.first_year}" data-holidays-to="{calendar.last_year}" markdown>\n'
     )
     parts = [
         front_matter(title=t.title, description=f"A step-by-step tool: {t.title}", flow=flow.id, hide=["toc"]),
@@ -102,14 +105,7 @@ def _outcome(ident: str, node: Node, site: SiteData, targets: Targets, page: str
         f"{node.text}\n",
     ]
     if node.deadline:
-        d = node.deadline.duration
-        parts.append(
-            f'<div class="gl-deadline" data-amount="{d.amount}" data-unit="{d.slug}" data-of="{attr(node.deadline.of)}">\n'
-            f"<p><strong>By when:</strong> {html.escape(str(node.deadline).replace('Within', 'within', 1))}.</p>\n"
-            f'<div class="gl-field gl-js" hidden><label for="deadline-{ident}">Date of {html.escape(node.deadline.of)}</label>\n'
-            f'<input type="date" id="deadline-{ident}" class="gl-deadline-start"></div>\n'
-            '<p class="gl-deadline-result" role="status" aria-live="polite"></p>\n</div>\n'
-        )
+        parts.append(_deadline(ident, node))
     if node.contacts:
         lines = "\n".join(f"- {contact_line(c)}" for c in (site.partnership.contact(i) for i in node.contacts) if c)
         parts.append(f"**Who to contact:**\n\n{lines}\n")
@@ -117,6 +113,29 @@ def _outcome(ident: str, node: Node, site: SiteData, targets: Targets, page: str
         parts.append("**Guidance:**\n\n" + "\n".join(f"- {reference_link(r, targets, page)}" for r in node.links) + "\n")
     parts.append("</section>\n")
     return "\n".join(parts)
+
+
+def _deadline(ident: str, node: Node) -> str:
+    """By when, and (with JavaScript) the date it falls on, from a day, month and year typed in
+    three boxes as GOV.UK asks for dates: a browser's date picker shows mm/dd/yyyy in some places."""
+    assert node.deadline is not None
+    d = node.deadline.duration
+    of = html.escape(node.deadline.of)
+    field = f"deadline-{ident}"
+    boxes = "".join(
+        f'<div class="gl-date-item"><label for="{field}-{part}">{name}</label>'
+        f'<input class="gl-date-input gl-date-input--{part}" id="{field}-{part}" name="{part}" type="text" '
+        f'inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="{size}" size="{size}"></div>'
+        for part, name, size in (("day", "Day", 2), ("month", "Month", 2), ("year", "Year", 4))
+    )
+    return (
+        f'<div class="gl-deadline" data-amount="{d.amount}" data-unit="{d.slug}" data-of="{attr(node.deadline.of)}">\n'
+        f"<p><strong>By when:</strong> {html.escape(str(node.deadline).replace('Within', 'within', 1))}.</p>\n"
+        f'<fieldset class="gl-date gl-js" id="{field}" role="group" aria-describedby="{field}-hint" hidden>\n'
+        f'<legend>Date of {of}</legend>\n<p class="gl-hint" id="{field}-hint">For example, 27 3 2024</p>\n'
+        f'<div class="gl-date-items">{boxes}</div>\n</fieldset>\n'
+        '<p class="gl-deadline-result" role="status" aria-live="polite"></p>\n</div>\n'
+    )
 
 
 def _record() -> str:
@@ -127,9 +146,12 @@ def _record() -> str:
         '<section class="gl-record" aria-labelledby="gl-record-heading" hidden>\n'
         '<h2 id="gl-record-heading">Decision record</h2>\n'
         '<div class="gl-field gl-field--wide"><label for="gl-rationale">Your rationale</label>\n'
-        '<p class="gl-hint" id="gl-rationale-hint">Why you reached this decision. It stays in this page: it is not sent '
-        "anywhere or saved, and Start again clears it.</p>\n"
+        '<p class="gl-hint" id="gl-rationale-hint">Why you reached this decision. It stays in this browser tab: it is '
+        "never sent anywhere, it is kept if you follow a link and come back, and Start again, Exit this page or "
+        "closing the tab clears it.</p>\n"
         '<textarea id="gl-rationale" rows="6" autocomplete="off" aria-describedby="gl-rationale-hint"></textarea></div>\n'
+        '<div class="gl-field gl-field--wide"><label for="gl-decided-by">Who decided (name and role)</label>\n'
+        '<input id="gl-decided-by" type="text" autocomplete="off" spellcheck="false"></div>\n'
         '<p><button type="button" class="md-button md-button--primary" data-gl-print>Print decision record</button> '
         '<button type="button" class="md-button" data-gl-copy>Copy decision record</button></p>\n'
         '<p class="gl-copy-status" role="status" aria-live="polite"></p>\n'

@@ -54,7 +54,8 @@ class RecordingPage:
 
     def __init__(self, page: Page, origin: str):
         self.page, self.origin, self.requests = page, origin, []
-        page.on("request", lambda request: self.requests.append(request.url))
+        self.all_requests: list = []  # the requests themselves, to read their bodies
+        page.on("request", lambda request: (self.requests.append(request.url), self.all_requests.append(request)))
 
     def outside_requests(self) -> list[str]:
         return [u for u in self.requests if not u.startswith((self.origin + "/", "data:", "blob:", "about:"))]

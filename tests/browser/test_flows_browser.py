@@ -93,27 +93,126 @@ def test_change_back_and_start_again(tab: RecordingPage, site_url: str) -> None:
     assert page.evaluate("document.cookie") == ""
 
 
+def enter_date(page, node: str, day: str, month: str, year: str) -> None:
+    """Type a date into an outcome's day, month and year boxes, as a practitioner would."""
+    for part, value in (("day", day), ("month", month), ("year", year)):
+        page.fill(f"#deadline-{node}-{part}", value)
+
+
 @pytest.mark.browser
 def test_the_decision_record_and_the_deadline(tab: RecordingPage, site_url: str) -> None:
     page = tab.page
     page.goto(site_url + FLOW + "?abuse-or-neglect=yes&death-or-harm=died")
-    page.fill("#deadline-notify", "2024-05-01")
-    page.dispatch_event("#deadline-notify", "change")
+    enter_date(page, "notify", "1", "5", "2024")
     assert page.inner_text("#node-notify .gl-deadline-result") == (
         "Deadline: Thursday 9 May 2024 (5 working days after Wednesday 1 May 2024, not counting weekends or bank holidays)."
     )
     page.fill("#gl-rationale", "Baby with unexplained bruising; notified on advice of the DSL.")
+    page.fill("#gl-decided-by", "A. Practitioner, designated safeguarding lead")
     record = page.inner_text(".gl-record-text")
     assert record.startswith(
         "Decision record\nFlow: Does this incident need to be notified to the national panel? (version 2, in force from 1 March 2024)\n"
     )
     assert "1. Is abuse or neglect of the child known or suspected? Yes\n2. Has the child died or been seriously harmed? The child has died" in record
-    assert "Outcome: Act now: Notify the national panel\nDeadline: Thursday 9 May 2024" in record
+    assert "Outcome: Act now: Notify the national panel\nDeadline: Thursday 9 May 2024 (5 working days after Wednesday 1 May 2024" in record
     assert "Rationale:\nBaby with unexplained bruising; notified on advice of the DSL." in record
-    assert "Recorded: " in record
+    assert "Decided by: A. Practitioner, designated safeguarding lead\nRecorded: " in record
+    assert "From: Northmoor Safeguarding Children Partnership" in record
     page.click("[data-gl-copy]")
     page.wait_for_function("document.querySelector('.gl-copy-status').textContent !== ''")
     assert tab.outside_requests() == []  # the rationale never left the page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (("22", "12", "2023"), "Deadline: Wednesday 3 January 2024 (5 working days after Friday 22 December 2023"),
+        (("23", "12", "2027"), "Deadline: Tuesday 4 January 2028 (5 working days after Thursday 23 December 2027"),
+        (("5", "5", "2023"), "Deadline: Monday 15 May 2023 (5 working days after Friday 5 May 2023"),  # the coronation
+        (("31", "2", "2024"), "Enter a real date, for example 27 3 2024."),
+        (("1", "May", "2024"), "Enter the date as numbers, for example 27 3 2024."),
+        (("1", "5", "2050"), "Bank holidays are known here for 2006 to 2036 only, so this deadline is not worked out: "
+                             "count 5 working days from Sunday 1 May 2050 by hand"),
+    ],
+)
+def test_deadlines_in_any_year_and_dates_the_calendar_cannot_vouch_for(tab: RecordingPage, site_url: str, typed, said) -> None:
+    page = tab.page
+    page.goto(site_url + FLOW + "?abuse-or-neglect=yes&death-or-harm=died")
+    enter_date(page, "notify", *typed)
+    assert page.inner_text("#node-notify .gl-deadline-result").startswith(said)
+
+
+@pytest.mark.browser
+def test_the_record_survives_a_link_and_back_and_goes_with_start_again_or_exit(tab: RecordingPage, site_url: str) -> None:
+    page = tab.page
+    private = "Unexplained bruising, seen by the health visitor on Tuesday."
+    page.context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(content_type="text/html", body="<title>Weather</title>"))
+    page.goto(site_url + FLOW + "?abuse-or-neglect=yes&death-or-harm=died")
+    enter_date(page, "notify", "1", "5", "2024")
+    page.fill("#gl-rationale", private)
+    page.fill("#gl-decided-by", "A. Practitioner")
+    page.click("#node-notify a[href*='procedures/notifying-serious-incidents']")
+    page.wait_for_url("**/procedures/notifying-serious-incidents/")
+    page.go_back()
+    page.wait_for_selector("#node-notify:not([hidden])")
+    assert page.input_value("#gl-rationale") == private
+    assert page.input_value("#gl-decided-by") == "A. Practitioner"
+    assert page.input_value("#deadline-notify-year") == "2024"
+    assert "Deadline: Thursday 9 May 2024" in page.inner_text("#node-notify .gl-deadline-result")
+    assert private in page.inner_text(".gl-record-text")
+    # Never sent: no request's address or body carries it, and no cookie holds it.
+    assert not any("bruising" in (r.url + (r.post_data or "")) for r in tab.all_requests)
+    assert page.evaluate("document.cookie") == ""
+    page.click("[data-gl-restart]")
+    assert page.input_value("#gl-rationale") == "" and page.evaluate("sessionStorage.length") == 0
+    page.goto(site_url + FLOW + "?abuse-or-neglect=yes&death-or-harm=died")
+    page.fill("#gl-rationale", private)
+    page.click("[data-gl-exit]")
+    page.wait_for_url("https://www.bbc.co.uk/**")
+    page.goto(site_url + FLOW + "?abuse-or-neglect=yes&death-or-harm=died")
+    assert page.input_value("#gl-rationale") == "" and page.evaluate("sessionStorage.length") == 0
+
+
+def _outcome_path(flow: str):
+    """A path to an outcome with a deadline if the flow has one, else its first path."""
+    text = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY)).content["flows"][flow].shown(
+        date.fromisoformat(EXAMPLE_TODAY)).text
+    all_paths = paths(text)
+    return text, next((p for p in all_paths if text.nodes[p[-1].node].deadline), all_paths[0])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("flow", ["notify-the-panel", "rapid-review-decision", "which-level", "professional-disagreement"])
+def test_the_printed_decision_record_holds_the_whole_decision(tab: RecordingPage, site_url: str, flow: str) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text, path = _outcome_path(flow)
+    page = tab.page
+    query = "&".join(f"{s.node}={s.value}" for s in sorted(path[:-1], key=lambda s: s.node))
+    page.goto(f"{site_url}/flows/{flow}/?{query}")
+    outcome = path[-1].node
+    if text.nodes[outcome].deadline:
+        enter_date(page, outcome, "2", "9", "2024")
+    page.fill("#gl-rationale", "The reasons for this decision, written down.")
+    page.fill("#gl-decided-by", "A. Practitioner, team manager")
+    page.evaluate("window.print = () => {}")  # the dialog itself is the browser's; what it prints is ours
+    page.click("[data-gl-print]")
+    pdf = PdfReader(BytesIO(page.pdf(format="A4")))
+    printed = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert len(pdf.pages) == 1
+    assert f"Decision record: {text.title}" in printed
+    for step in path[:-1]:
+        assert text.nodes[step.node].question in printed
+    assert text.nodes[outcome].title in printed
+    if text.nodes[outcome].deadline:
+        assert "Deadline:" in printed and "after Monday 2 September 2024" in printed
+    for words in ("The reasons for this decision, written down.", "Decided by: A. Practitioner, team manager",
+                  "Recorded:", "Northmoor Safeguarding Children Partnership", f"/flows/{flow}/?"):
+        assert words in printed, words
+    assert "Skip to content" not in printed and "Start again" not in printed  # the record alone
 
 
 @pytest.mark.browser
