@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import date
+from datetime import date, timedelta
 
-from ..calendar import Calendar
-from ..flows import FLOWS_INDEX, Flow, FlowEdition, answer_value
-from ..models import Node
+from ..calendar import YEARS_AHEAD, Calendar
+from ..flows import FLOWS_INDEX, Flow, FlowEdition, answer_value, deadline
+from ..models import Node, Timescale
 from ..references import Target, Targets
 from ..site import SiteData
 from .briefs import learning_section
@@ -44,8 +44,9 @@ def flow_page(flow: Flow, site: SiteData, targets: Targets, calendar: Calendar, 
         '<nav class="gl-flow-controls" aria-label="Flow" hidden><a href="./" data-gl-back>Back</a> '
         '<a href="./" data-gl-restart>Start again</a></nav>\n',
         _start(flow, e, page),
-        *(_node(ident, node, site, targets, page) for ident, node in t.nodes.items()),
+        *(_node(ident, node, site, targets, page, calendar) for ident, node in t.nodes.items()),
         _record(),
+        _paper_record(flow, e, site),
         "</div>\n",
         "## The whole flow at a glance\n",
         f'<figure class="gl-figure">\n{flow_svg(t, t.title)}\n<figcaption>Every question and outcome of this flow. '
@@ -69,9 +70,9 @@ def _start(flow: Flow, e: FlowEdition, page: str) -> str:
     )
 
 
-def _node(ident: str, node: Node, site: SiteData, targets: Targets, page: str) -> str:
+def _node(ident: str, node: Node, site: SiteData, targets: Targets, page: str, calendar: Calendar) -> str:
     if node.outcome:
-        return _outcome(ident, node, site, targets, page)
+        return _outcome(ident, node, site, targets, page, calendar)
     parts = [
         f'<section class="gl-step gl-question" id="node-{ident}" data-step="{ident}" data-text="{attr(node.question or "")}" markdown>\n',
         f'<h2 class="gl-step-heading" tabindex="-1">{html.escape(node.question or "")}</h2>\n',
@@ -96,7 +97,7 @@ def _node(ident: str, node: Node, site: SiteData, targets: Targets, page: str) -
     return "\n".join(parts)
 
 
-def _outcome(ident: str, node: Node, site: SiteData, targets: Targets, page: str) -> str:
+def _outcome(ident: str, node: Node, site: SiteData, targets: Targets, page: str, calendar: Calendar) -> str:
     kind = KIND_NAMES[node.outcome or "refer"]
     parts = [
         f'<section class="gl-step gl-outcome gl-outcome--{node.outcome}" id="node-{ident}" data-step="{ident}" '
@@ -105,7 +106,7 @@ def _outcome(ident: str, node: Node, site: SiteData, targets: Targets, page: str
         f"{node.text}\n",
     ]
     if node.deadline:
-        parts.append(_deadline(ident, node))
+        parts.append(_deadline(ident, node, calendar))
     if node.contacts:
         lines = "\n".join(f"- {contact_line(c)}" for c in (site.partnership.contact(i) for i in node.contacts) if c)
         parts.append(f"**Who to contact:**\n\n{lines}\n")
@@ -115,7 +116,7 @@ def _outcome(ident: str, node: Node, site: SiteData, targets: Targets, page: str
     return "\n".join(parts)
 
 
-def _deadline(ident: str, node: Node) -> str:
+def _deadline(ident: str, node: Node, calendar: Calendar) -> str:
     """By when, and (with JavaScript) the date it falls on, from a day, month and year typed in
     three boxes as GOV.UK asks for dates: a browser's date picker shows mm/dd/yyyy in some places."""
     assert node.deadline is not None
@@ -131,11 +132,33 @@ def _deadline(ident: str, node: Node) -> str:
     return (
         f'<div class="gl-deadline" data-amount="{d.amount}" data-unit="{d.slug}" data-of="{attr(node.deadline.of)}">\n'
         f"<p><strong>By when:</strong> {html.escape(str(node.deadline).replace('Within', 'within', 1))}.</p>\n"
+        f'<p class="gl-deadline-rule">{html.escape(deadline_rule(node.deadline, calendar))}</p>\n'
         f'<fieldset class="gl-date gl-js" id="{field}" role="group" aria-describedby="{field}-hint" hidden>\n'
         f'<legend>Date of {of}</legend>\n<p class="gl-hint" id="{field}-hint">For example, 27 3 2024</p>\n'
         f'<div class="gl-date-items">{boxes}</div>\n</fieldset>\n'
         '<p class="gl-deadline-result" role="status" aria-live="polite"></p>\n</div>\n'
     )
+
+
+def deadline_rule(timescale: Timescale, calendar: Calendar) -> str:
+    """How to count the deadline by hand, with a worked example across the last Christmas."""
+    d = timescale.duration
+    start = date(calendar.last_year - YEARS_AHEAD - 1, 12, 22)  # just before last Christmas
+    while start.weekday() >= 5:
+        start -= timedelta(days=1)
+    due = deadline(start, timescale, calendar.days)
+    if d.unit == "working days":
+        how = (f"Count {d.amount} working days from the day after {timescale.of}, leaving out Saturdays, "
+               f"Sundays and bank holidays in {calendar.region_name}")
+    elif d.unit == "hours":
+        return f"Count {d.amount} hours from the time of {timescale.of}, nights and weekends included."
+    else:
+        how = f"Count {d.amount} {d.unit} from {timescale.of}, weekends and bank holidays included"
+    return f"{how}. For example, from {_weekday_date(start)} it is {_weekday_date(due)}." if due else f"{how}."
+
+
+def _weekday_date(day: date) -> str:
+    return f"{day:%A} {long_date(day)}"
 
 
 def _record() -> str:
@@ -156,6 +179,29 @@ def _record() -> str:
         '<button type="button" class="md-button" data-gl-copy>Copy decision record</button></p>\n'
         '<p class="gl-copy-status" role="status" aria-live="polite"></p>\n'
         '<pre class="gl-record-text" tabindex="0" aria-label="Decision record text"></pre>\n</section>\n'
+    )
+
+
+def _paper_record(flow: Flow, e: FlowEdition, site: SiteData) -> str:
+    """Without JavaScript: a decision record to print and fill in by hand, every question listed."""
+    t = e.text
+    questions = "".join(
+        f"<li>{html.escape(node.question or '')}<br>Answer: <span class=\"gl-blank\"></span></li>"
+        for node in t.nodes.values() if node.question
+    )
+    lines = '<span class="gl-blank gl-blank--line"></span>' * 4
+    return (
+        '<noscript><section class="gl-paper-record" aria-labelledby="gl-paper-record-heading">\n'
+        '<h2 id="gl-paper-record-heading">Decision record to print and fill in</h2>\n'
+        f"<p>{html.escape(site.partnership.name)}. Flow: {html.escape(t.title)} (version {e.number}, in force from "
+        f"{long_date(e.effective)}). Answer the questions you were asked; leave the others blank.</p>\n"
+        f"<ol>{questions}</ol>\n"
+        '<p>Outcome: <span class="gl-blank"></span></p>\n'
+        '<p>Deadline: <span class="gl-blank"></span> counted from: <span class="gl-blank"></span></p>\n'
+        f"<p>Rationale (why you reached this decision):</p>{lines}\n"
+        '<p>Decided by (name and role): <span class="gl-blank"></span></p>\n'
+        '<p>Date and time: <span class="gl-blank"></span></p>\n'
+        "</section></noscript>\n"
     )
 
 

@@ -228,7 +228,25 @@ def test_without_javascript_every_node_is_a_linked_section(browser, site_url: st
     page.click("#node-abuse-or-neglect >> text=Yes")
     assert page.url.endswith("#node-death-or-harm")
     assert page.locator(".gl-diagram").is_visible()
+    # The deadline's rule, worked through an example, to apply by hand.
+    rule = page.inner_text("#node-notify .gl-deadline-rule")
+    assert rule.startswith("Count 5 working days from the day after the local authority becoming aware of the incident, "
+                           "leaving out Saturdays, Sundays and bank holidays in England and Wales. For example, from ")
+    # A record to print and fill in, with every question.
+    form = page.locator(".gl-paper-record")
+    assert form.is_visible()
+    for node in TEXT.nodes.values():
+        if node.question:
+            assert node.question in form.inner_text()
+    for words in ("Outcome:", "counted from:", "Rationale", "Decided by (name and role):", "Northmoor Safeguarding Children Partnership"):
+        assert words in form.inner_text()
     context.close()
+
+
+@pytest.mark.browser
+def test_with_javascript_the_paper_record_is_not_shown(tab: RecordingPage, site_url: str) -> None:
+    tab.page.goto(site_url + FLOW)
+    assert tab.page.locator(".gl-paper-record").count() == 0 or not tab.page.locator(".gl-paper-record").is_visible()
 
 
 @pytest.mark.browser
