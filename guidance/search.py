@@ -128,6 +128,8 @@ def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
         return Entry(url, title, PROCEDURES, "Procedure", audience, names=(title,), keywords=tuple(p.source.keywords))
     if "flow" in meta:
         flow = site.content["flows"][meta["flow"]]
+        if path != flow.page:
+            return None  # past versions are reached from the flow, as a procedure's are
         return Entry(url, title, FLOWS, "Flowchart", audience, names=(title,), keywords=tuple(flow.source.keywords))
     if "brief" in meta:
         b = site.content["briefs"].by_id[meta["brief"]]

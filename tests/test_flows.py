@@ -233,3 +233,31 @@ def test_scotland_has_its_own_bank_holidays_and_closures_count(small: Path) -> N
     assert date(2026, 8, 3) in calendar.holidays and date(2026, 8, 31) not in calendar.holidays  # summer holidays differ
     # Thursday 24 December: Christmas (Fri), the weekend, Boxing Day observed (Mon) and the closure (Tue) are skipped.
     assert deadline(date(2026, 12, 24), Timescale(within="2 working days", of="x"), calendar.days) == date(2026, 12, 31)
+
+
+def test_every_version_of_a_flow_has_a_page_saying_when_it_applied_and_what_changed() -> None:
+    from guidance.kinds import KINDS
+
+    pages = {p.path: p.markdown for p in next(k for k in KINDS if k.name == "flows").pages(SITE)}
+    first, second = pages["flows/notify-the-panel/v1.md"], pages["flows/notify-the-panel/v2.md"]
+    assert "**This is not the version that applies now.** It applied from 29 September 2019 until 1 March 2024." in first
+    assert "## What changed in version 1\n\n- First published." in first
+    assert "**This is the version that applies now.** It applies from 1 March 2024." in second
+    assert "- Changed what to do at the outcome 'Act now: Notify the national panel'" in second
+    assert "| [Version 1](v1.md) | 29 September 2019 | First published. |" in pages["flows/notify-the-panel/index.md"]
+
+
+def test_flow_changes_name_each_question_and_outcome_changed() -> None:
+    from guidance.models import FlowText
+    from guidance.render.flow_versions import flow_changes
+
+    before = FLOWS["which-level"].shown(TODAY).text
+    data = before.model_dump()
+    data["nodes"]["needs-met"]["question"] = "Are the child's needs met by universal services alone?"
+    data["nodes"]["complex"]["answers"][0]["label"] = "Yes, several"
+    del data["nodes"]["talk-to-dsl"]
+    data["nodes"]["significant-harm"]["answers"] = [a for a in data["nodes"]["significant-harm"]["answers"] if a["next"] != "talk-to-dsl"]
+    changes = flow_changes(before, FlowText.model_validate(data))
+    assert any(c.startswith("Reworded: the question 'Are the child's needs met by the services everyone uses, such as school and the GP?'") for c in changes), changes
+    assert any(c.startswith("Answers changed for the question") and "Yes, several" in c for c in changes)
+    assert any(c.startswith("Removed: the outcome") for c in changes)

@@ -11,6 +11,7 @@ from ..lock import Record, check_published
 from ..models import FlowFile
 from ..references import Target, Targets, check_references
 from ..render import flows as render
+from ..render.flow_versions import version_page, version_path
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
 from ..versions import unknown_releases
@@ -86,6 +87,8 @@ class FlowsKind(Kind):
         pages = [Page(FLOWS_INDEX, render.index_page(list(flows.values()), site.today)), Page(render.FLOW_SCRIPT, script)]
         for flow in flows.values():
             pages.append(Page(flow.page, render.flow_page(flow, site, targets, holidays, learning.get(flow.page))))
+            current = flow.in_force_on(site.today)
+            pages += [Page(version_path(flow, e), version_page(flow, e, current=current)) for e in flow.editions]
         return pages
 
 

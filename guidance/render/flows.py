@@ -18,6 +18,7 @@ from ..references import Target, Targets
 from ..site import SiteData
 from .briefs import learning_section
 from .diagram import KIND_NAMES, flow_svg
+from .flow_versions import version_path
 from .markdown import asset_href, attr, escape, front_matter, link, long_date, reference_link, relative_to_page
 from .partnership import contact_line
 
@@ -207,7 +208,8 @@ def _paper_record(flow: Flow, e: FlowEdition, site: SiteData) -> str:
 
 def _about(flow: Flow, e: FlowEdition, today: date) -> str:
     rows = "\n".join(
-        f"| {v.number} | {long_date(v.effective)}{' (not yet in force)' if v.effective > today else ''} | "
+        f"| {link(f'Version {v.number}', relative_to_page(version_path(flow, v), flow.page))} | "
+        f"{long_date(v.effective)}{' (not yet in force)' if v.effective > today else ''} | "
         f"{escape(v.note or ('First published.' if v.number == 1 else 'Minor change, such as wording.'))} |"
         for v in reversed(flow.editions)
     )
