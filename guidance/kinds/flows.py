@@ -6,13 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..flows import FLOWS_INDEX, Flow, graph_problems
+from ..flows import FLOWS_INDEX, Flow, FlowEdition, graph_problems
 from ..lock import Record, check_published
 from ..models import FlowFile
 from ..references import Target, Targets, check_references
 from ..render import flows as render
+from ..render.diagram import DiagramError, layout_faults
 from ..render.flow_versions import version_page, version_path
 from ..site import Page, SiteData, Source
+from ..yamlio import Document
 from ..validate import duplicate_ids, unknown_reference
 from ..versions import unknown_releases
 from . import Kind, all_targets, backlinks
@@ -37,11 +39,14 @@ class FlowsKind(Kind):
             problems += found
             seen: set[tuple[object, ...]] = set()
             for edition in flow.editions:
-                for path, message in graph_problems(edition.text):
+                found_here = graph_problems(edition.text)
+                for path, message in found_here:
                     i = _written_in(data, edition.number, str(path[0]))
                     if (i, path, message) not in seen:
                         seen.add((i, path, message))
                         problems.append(doc.problem(("versions", i, *path), message))
+                if not found_here and not found:
+                    problems += _diagram_problems(doc, data, edition)
             flows.setdefault(data.id, flow)
         return flows, problems
 
@@ -90,6 +95,19 @@ class FlowsKind(Kind):
             current = flow.in_force_on(site.today)
             pages += [Page(version_path(flow, e), version_page(flow, e, current=current)) for e in flow.editions]
         return pages
+
+
+def _diagram_problems(doc: Document, data: FlowFile, edition: FlowEdition) -> list[Problem]:
+    """A diagram that would mislead (a hidden label, a line through a box) is an error, not a picture."""
+    try:
+        faults = layout_faults(edition.text)
+    except DiagramError as exc:
+        return [doc.problem(("versions", edition.number - 1), str(exc))]
+    if not faults:
+        return []
+    shown = "; ".join(faults[:5]) + (f"; and {len(faults) - 5} more" if len(faults) > 5 else "")
+    return [doc.problem(("versions", edition.number - 1), f"the diagram of version {edition.number} of '{data.id}' cannot be "
+                        f"drawn cleanly: {shown}. Shorten those questions or answers, or split a question in two")]
 
 
 def _written_in(data: FlowFile, number: int, field: str) -> int:

@@ -12,7 +12,7 @@ import html
 
 from ..flows import Flow, FlowEdition, answer_value
 from ..models import FlowText, Node
-from .diagram import KIND_NAMES, flow_svg
+from .diagram import KIND_NAMES, diagram_figure, flow_svg
 from .markdown import escape, front_matter, link, long_date, relative_to_page
 
 __all__ = ["flow_changes", "version_page", "version_path"]
@@ -44,7 +44,7 @@ def version_page(flow: Flow, e: FlowEdition, *, current: FlowEdition | None = No
         "## Questions and outcomes in this version\n",
         *(_section(ident, node, t) for ident, node in t.nodes.items()),
         "## The whole flow at a glance\n",
-        f'<figure class="gl-figure">\n{flow_svg(t, f"{t.title} (version {e.number})")}\n</figure>\n',
+        diagram_figure(flow_svg(t, f"{t.title} (version {e.number})"), f"Every question and outcome of version {e.number}."),
     ])
 
 

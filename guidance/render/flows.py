@@ -17,7 +17,7 @@ from ..models import Node, Timescale
 from ..references import Target, Targets
 from ..site import SiteData
 from .briefs import learning_section
-from .diagram import KIND_NAMES, flow_svg
+from .diagram import KIND_NAMES, diagram_figure, flow_svg
 from .flow_versions import version_path
 from .markdown import asset_href, attr, escape, front_matter, link, long_date, reference_link, relative_to_page
 from .partnership import contact_line
@@ -50,8 +50,7 @@ def flow_page(flow: Flow, site: SiteData, targets: Targets, calendar: Calendar, 
         _paper_record(flow, e, site),
         "</div>\n",
         "## The whole flow at a glance\n",
-        f'<figure class="gl-figure">\n{flow_svg(t, t.title)}\n<figcaption>Every question and outcome of this flow. '
-        "The same flow is set out in words above.</figcaption>\n</figure>\n",
+        diagram_figure(flow_svg(t, t.title), "Every question and outcome of this flow. The same flow is set out in words above."),
         _about(flow, e, site.today),
         learning_section(learning or [], page),
         f'<script src="{asset_href(FLOW_SCRIPT, page)}" defer></script>\n',

@@ -258,3 +258,34 @@ def test_the_diagram_has_a_text_alternative_and_no_outside_request(tab: Recordin
     assert page.locator("#gl-diagram-title").text_content() == "Diagram: Does this incident need to be notified to the national panel?"
     assert "3 outcomes" in page.locator("#gl-diagram-desc").text_content()
     assert tab.outside_requests() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("flow", ["notify-the-panel", "rapid-review-decision", "which-level", "professional-disagreement"])
+def test_the_diagram_is_legible_on_a_small_phone_and_in_forced_colours(browser, site_url: str, axe, flow: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/flows/{flow}/")
+    region = page.locator(".gl-diagram-scroll")
+    region.scroll_into_view_if_needed()
+    # Words stay readable: no line of text drawn smaller than 11 px, the page scrolls only inside the region.
+    heights = page.eval_on_selector_all(".gl-diagram tspan", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 11, min(heights)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")  # it scrolls sideways instead
+    # By keyboard: the region takes focus, and the arrow keys scroll it.
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.gl-diagram-scroll').scrollLeft > 0")
+    assert axe_violations(axe, page) == ""
+    # Forced colours (Windows High Contrast): lines, arrows and words take the system's text colour.
+    page.emulate_media(forced_colors="active", color_scheme="dark")
+    colours = page.evaluate("""() => {
+      const line = document.querySelector('.gl-diagram path[marker-end]');
+      const arrow = document.querySelector('#gl-arrow path');
+      const word = document.querySelector('.gl-diagram text');
+      const back = getComputedStyle(document.querySelector('.gl-diagram-scroll')).backgroundColor;
+      return {line: getComputedStyle(line).stroke, arrow: getComputedStyle(arrow).fill, word: getComputedStyle(word).fill, back};
+    }""")
+    assert colours["line"] == colours["arrow"] == colours["word"] != colours["back"], colours
+    context.close()
