@@ -44,7 +44,7 @@ def search_page() -> str:
     browse = "\n".join(f'<li><a href="{asset_href(url, here)}/">{title}</a></li>' for title, url in BROWSE)
     return (
         front_matter(title="Search", description="Search the guidance, the glossary and help for families.",
-                     glossary_links=False, hide=["toc"], search={"exclude": True})
+                     glossary_links=False, hide=["toc"], search={"exclude": True}, exit=True)
         + "# Search\n\n"
         + f'<div id="gl-search" class="gl-search" data-state="idle" data-index="{asset_href("pagefind/", here)}/" '
         f'data-worker="{asset_href(WORKER, here)}">\n'

@@ -9,13 +9,14 @@ import pytest
 from playwright.sync_api import Page
 
 from guidance import load_site
+from guidance.kinds.calendar import site_calendar
 from guidance.services import is_open
 from tests.browser.conftest import RecordingPage, axe_violations
 from tests.helpers import EXAMPLE_TODAY, ROOT
 
 SITE = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY))
 SERVICES = SITE.content["services"]
-HOLIDAYS = frozenset(SITE.content["calendar"])
+HOLIDAYS = frozenset(site_calendar(SITE).holidays)
 PUBLIC = [
     "/", "/public/", "/public/worried-about-a-child/", "/public/services/", "/public/services/money/",
     "/public/services/open-24-hours/", "/public/staying-safe-online/", "/about/accessibility/", "/404.html",
