@@ -31,7 +31,8 @@ from .outside import outside_requests
 from .page_check import find_written
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav
 from .rebuild import RebuildPlan
-from .render.glossary import GLOSSARY_PAGE
+from .render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
+from .render.markdown import page_url
 from .render.partnership import emergency_banner
 from .render.search import search_pages
 from .search import index_head, page_entry, records
@@ -193,9 +194,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         """The page's HTML with glossary terms linked, and the ids of the terms it links."""
         if not self.config.enabled or page.meta.get("glossary_links") is False:
             return html, frozenset()
-        glossary_url = get_relative_url(GLOSSARY_PAGE.removesuffix("index.md"), page.url)
+        # A parent's page (the public ones, and the home page where a parent starts) explains a term
+        # in plain English and links to the plain-English glossary, never the practitioners' one.
+        plain = page.meta.get("audience") == "public" or bool(page.meta.get("exit"))
+        glossary_url = get_relative_url(page_url(PLAIN_PAGE if plain else GLOSSARY_PAGE), page.url)
         linked: set[str] = set()
-        html = link_terms(html, self.matcher, glossary_url, plain=page.meta.get("audience") == "public", seen=linked)
+        html = link_terms(html, self.matcher, glossary_url, plain=plain, seen=linked)
         return html, frozenset(linked)
 
     @event_priority(-100)

@@ -11,7 +11,7 @@ from datetime import date
 from guidance.errors import suggest
 from guidance.render.briefs import brief_card as render_brief_card
 from guidance.render.history import change_list, in_force_list
-from guidance.render.glossary import GLOSSARY_PAGE, term_list, term_reference
+from guidance.render.glossary import GLOSSARY_PAGE, PLAIN_PAGE, term_list, term_reference
 from guidance.render.markdown import link, relative_to_page
 from guidance.render.partnership import contact_line
 from guidance.render.thresholds import indicator_reference, level_summary
@@ -34,8 +34,11 @@ def define_env(env):
 
     @env.macro
     def term(name: str, text: str | None = None) -> str:
-        """A link to a glossary term's entry with its short definition, e.g. ``term("CSPR")``."""
-        return term_reference(find_term(name), glossary_path(), text, plain=env.page.meta.get("audience") == "public")
+        """A link to a glossary term's entry with its short definition, e.g. ``term("CSPR")``; on a page
+        for the public, its plain-English meaning, linking to the plain-English glossary."""
+        plain = env.page.meta.get("audience") == "public" or bool(env.page.meta.get("exit"))
+        target = relative_to_page(PLAIN_PAGE, env.page.file.src_uri) if plain else glossary_path()
+        return term_reference(find_term(name), target, text, plain=plain)
 
     @env.macro
     def glossary_list(*names: str, letter: str | None = None) -> str:

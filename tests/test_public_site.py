@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from guidance import load_site
 from tests.helpers import EXAMPLE_TODAY, ROOT, heading, page, resolve
@@ -126,3 +127,20 @@ def test_site_wide_links_are_kept_only_for_pages_that_exist() -> None:
         {"title": "Guidance for people who work with children", "url": "practitioners/"},
     ]
     assert [link["title"] for link in site_links(FOOTER_LINKS, pages)] == ["Worried about a child?"]
+
+
+@pytest.mark.parametrize("page", ["index.html", "public/index.html", "public/worried-about-a-child/index.html", "public/services/index.html"])
+def test_a_parents_page_explains_terms_in_plain_english(built_site: Path, page: str) -> None:
+    """Tooltips give the plain meaning and link to the plain-English glossary, never the practitioners'."""
+    glossary = SITE.glossary
+    links = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser").select("a.gl-term")
+    assert links, page
+    for a in links:
+        term = glossary.by_id[a["href"].rsplit("#", 1)[1]]
+        assert a["href"].split("#")[0].endswith("glossary/plain-english/"), a["href"]
+        assert a["title"] == f"{term.heading}: {term.plain_summary}"
+
+
+def test_a_practitioners_page_keeps_the_practitioners_glossary(built_site: Path) -> None:
+    links = BeautifulSoup((built_site / "procedures/early-help/index.html").read_text(encoding="utf-8"), "html.parser").select("a.gl-term")
+    assert links and all(a["href"].split("#")[0].endswith("glossary/") for a in links)
