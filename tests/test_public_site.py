@@ -38,7 +38,8 @@ def test_worried_about_a_child_puts_999_first_then_the_numbers_from_data(built_s
     assert "gl-999" in first["class"] and first.select_one("a.gl-999-number")["href"] == "tel:999"
     calls = [a["href"] for a in article.select(".gl-call a")]
     day, night = PARTNERSHIP.contact(PARTNERSHIP.worried.daytime), PARTNERSHIP.contact(PARTNERSHIP.worried.out_of_hours)
-    assert calls == [tel(day.phone), tel(night.phone)]
+    national = [PARTNERSHIP.contact(i) for i in PARTNERSHIP.worried.national]
+    assert calls == [tel(day.phone), tel(night.phone), *(tel(c.phone) for c in national)]
     told = [" ".join(li.get_text().split()) for li in article.find(id="what-will-happen-when-you-call").find_next("ul").find_all("li")]
     assert told == PARTNERSHIP.worried.when_you_call
     assert html.select_one("[data-gl-exit]")  # Exit this page
@@ -144,3 +145,39 @@ def test_a_parents_page_explains_terms_in_plain_english(built_site: Path, page: 
 def test_a_practitioners_page_keeps_the_practitioners_glossary(built_site: Path) -> None:
     links = BeautifulSoup((built_site / "procedures/early-help/index.html").read_text(encoding="utf-8"), "html.parser").select("a.gl-term")
     assert links and all(a["href"].split("#")[0].endswith("glossary/") for a in links)
+
+
+def test_the_worried_page_gives_a_national_helpline_when_the_local_lines_are_closed(built_site: Path) -> None:
+    html = BeautifulSoup((built_site / "public/worried-about-a-child/index.html").read_text(encoding="utf-8"), "html.parser")
+    heading = next(h for h in html.find_all("h2") if h.get_text().startswith("If you cannot get through"))
+    assert heading is not None
+    after = heading.find_next("a", href=re.compile("^tel:"))
+    assert after["href"] == "tel:08088005000"
+
+
+def test_contact_hours_with_a_gap_in_the_week_are_a_warning(small: Path) -> None:
+    from tests.helpers import PARTNERSHIP, write
+
+    write(small, "data/partnership.yml", PARTNERSHIP.replace("    example: true\n", (
+        "    example: true\n    open: ['Monday to Thursday, 8:30am to 5pm', 'Friday, 8:30am to 4:30pm']\n"
+        "  - id: night\n    name: Night team\n    phone: 01632 960199\n"
+        "    open: ['Monday to Thursday, 5pm to 8:30am', 'Friday, 5pm to midnight', 'weekends, 24 hours']\n"
+    ), 1) + "worried:\n  daytime: front-door\n  out_of_hours: night\n  when_you_call: [We listen.]\n")
+    warnings = [str(w) for w in load_site("data").warnings]
+    advice = "(change their hours in contacts[].open, and give a national helpline in worried.national)"
+    assert warnings == [
+        f"data/partnership.yml:22:3: warning: worried: nobody answers from Friday 4:30pm to Friday 5pm: neither "
+        f"'front-door' nor 'night' is open then {advice}",
+        f"data/partnership.yml:22:3: warning: worried: nobody answers from Monday midnight to Monday 8:30am: neither "
+        f"'front-door' nor 'night' is open then {advice}",
+    ]
+
+
+def test_contact_hours_are_read_as_services_hours_are(small: Path) -> None:
+    from tests.helpers import PARTNERSHIP, load_problems, write
+
+    write(small, "data/partnership.yml", PARTNERSHIP.replace("    example: true\n", "    example: true\n    open: ['Mondays 9 till 5']\n", 1))
+    assert load_problems() == [
+        "data/partnership.yml:12:12: contacts[0].open[0]: expected opening hours such as 'Monday to Friday, 9am to 5pm', "
+        "'Saturday, 10am to 1:30pm' or '24 hours', got 'Mondays 9 till 5'"
+    ]

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
-from pathlib import Path
-
+from ..cover import describe_gap, gaps
+from ..errors import Problem, Severity
 from ..models import Partnership
 from ..render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE, accessibility_page, worried_page
-
+from ..services import HOURS_EXAMPLE, parse_hours
 from ..site import Page, SiteData, Source
 from ..validate import duplicate_ids, unknown_reference
+from ..yamlio import Document
 from . import Kind
 
 __all__ = ["EXIT_SCRIPT", "PartnershipKind"]
 
-# "Exit this page", on every public page and every flow (overrides/main.html places the button).
+# "Exit this page", on every page the public can reach (overrides/partials/header.html places the button).
 EXIT_SCRIPT = "assets/guidance/exit.js"
 
 
@@ -35,11 +36,13 @@ class PartnershipKind(Kind):
         named = [(("main_contact",), partnership.main_contact)]
         if partnership.worried:
             named += [(("worried", "daytime"), partnership.worried.daytime), (("worried", "out_of_hours"), partnership.worried.out_of_hours)]
+            named += [(("worried", "national", i), ident) for i, ident in enumerate(partnership.worried.national)]
         if partnership.accessibility:
             named.append((("accessibility", "contact"), partnership.accessibility.contact))
         for path, ident in named:
             if partnership.contact(ident) is None:
                 problems.append(unknown_reference(doc, path, "contact", ident, known))
+        problems += _hours(doc, partnership)
         return partnership, problems
 
     def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
@@ -58,3 +61,26 @@ class PartnershipKind(Kind):
         if p.accessibility:
             pages.append(Page(ACCESSIBILITY_PAGE, accessibility_page(p)))
         return pages
+
+
+def _hours(doc: Document, p: Partnership) -> list[Problem]:
+    """Each contact's weekly hours read as services' are; and a warning for every stretch of the
+    week in which neither the daytime nor the out-of-hours contact of the worried page answers."""
+    problems, openings = [], {}
+    for i, contact in enumerate(p.contacts):
+        for j, line in enumerate(contact.open):
+            opening = parse_hours(line)
+            if opening is None:
+                problems.append(doc.problem(("contacts", i, "open", j), f"expected {HOURS_EXAMPLE}, got '{line}'"))
+            else:
+                openings.setdefault(contact.id, []).append(opening)
+    w = p.worried
+    if problems or w is None or w.daytime not in openings or w.out_of_hours not in openings:
+        return problems
+    for start, end in gaps(openings[w.daytime] + openings[w.out_of_hours]):
+        problems.append(doc.problem(
+            ("worried",), f"nobody answers from {describe_gap(start, end)}: neither '{w.daytime}' nor '{w.out_of_hours}' "
+            "is open then (change their hours in contacts[].open, and give a national helpline in worried.national)",
+            severity=Severity.WARNING,
+        ))
+    return problems

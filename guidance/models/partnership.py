@@ -20,6 +20,11 @@ class Contact(Strict):
     email: Email | None = None
     web: HttpsUrl | None = None
     hours: Text | None = Field(None, description="When it is open, in words, e.g. 'Monday to Friday, 9am to 5pm'.")
+    open: list[Text] = Field(
+        default_factory=list,
+        description="When it is open, one line each as services write it ('Monday to Thursday, 8:30am to 5pm', "
+        "'weekends, 24 hours'): the check finds hours in the week when nobody answers.",
+    )
     description: Text | None = None
     example: bool = Field(False, description="True for the fictional numbers of sample data, shown as examples.")
 
@@ -36,6 +41,10 @@ class Worried(Strict):
     daytime: Id = Field(description="Id of the contact to call in the day, usually the front door.")
     out_of_hours: Id = Field(description="Id of the contact to call when the daytime one is closed.")
     when_you_call: list[Text] = Field(min_length=1, description="What happens when you call, one short sentence each.")
+    national: list[Id] = Field(
+        default_factory=list,
+        description="Ids of national helplines to call if you cannot get through, or live elsewhere (e.g. the NSPCC's).",
+    )
 
 
 class Accessibility(Strict):

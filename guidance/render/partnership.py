@@ -67,6 +67,7 @@ def worried_page(p: Partnership, services_page: str | None) -> str:
         "## When we are closed\n",
         f"Call {html.escape(night.name)}.\n",
         _call(night),
+        *_national(p),
         "## What will happen when you call\n",
         steps + "\n",
         "You do not have to be sure. If you are worried, it is right to call.\n",
@@ -74,6 +75,19 @@ def worried_page(p: Partnership, services_page: str | None) -> str:
         more + "- [Staying safe online](staying-safe-online.md): how to hide that you visited this site.\n"
         "- [Words we use, explained](../glossary/plain-english.md)\n",
     ])
+
+
+def _national(p: Partnership) -> list[str]:
+    """Helplines for anywhere in the country: for when the local lines are busy or closed, or the
+    child lives somewhere else."""
+    w = p.worried
+    contacts = [c for c in (p.contact(i) for i in (w.national if w else [])) if c]
+    if not contacts:
+        return []
+    parts = ["## If you cannot get through, or the child lives somewhere else\n"]
+    for c in contacts:
+        parts += [f"Call {html.escape(c.name)}." + (f" {html.escape(c.description)}" if c.description else "") + "\n", _call(c)]
+    return parts
 
 
 def _call(c: Contact) -> str:
