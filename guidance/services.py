@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .models.service import Need, Service
 
-__all__ = ["DAYS", "HOURS_EXAMPLE", "Opening", "Services", "is_open", "parse_hours"]
+__all__ = ["DAYS", "HOURS_EXAMPLE", "Opening", "Services", "is_open", "next_opening", "parse_hours"]
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 HOURS_EXAMPLE = "opening hours such as 'Monday to Friday, 9am to 5pm', 'Saturday, 10am to 1:30pm' or '24 hours'"
@@ -73,6 +73,24 @@ def is_open(openings: list[Opening], when: datetime, holidays: frozenset[date] =
         if o.end < o.start and ((day in o.days and minute >= o.start) or ((day - 1) % 7 in o.days and minute < o.end)):
             return True
     return False
+
+
+def next_opening(openings: list[Opening], when: datetime, holidays: frozenset[date] = frozenset()) -> datetime | None:
+    """When a service that is closed at ``when`` next opens, in England's clock time (a wall-clock
+    time: "Monday at 9am" is 9am whether the clocks have changed or not); None if never in a week.
+
+    Assumes the hours as they are written, with the bank-holiday rule of :func:`is_open`.
+    """
+    start_of_day = when.replace(hour=0, minute=0, second=0, microsecond=0)
+    for offset in range(0, 15):
+        day = start_of_day + timedelta(days=offset)
+        usable = [o for o in openings if len(o.days) == 7] if day.date() in holidays else openings
+        starts = sorted(o.start for o in usable if day.weekday() in o.days)
+        for minute in starts:
+            moment = day + timedelta(minutes=minute)
+            if moment > when:
+                return moment
+    return None
 
 
 def _days(text: str) -> frozenset[int] | None:

@@ -192,3 +192,35 @@ def test_a_need_cannot_take_the_address_of_another_services_page(services: Path)
     assert load_problems(today=TODAY) == [
         "data/services.yml:5:9: needs[1].id: 'open-24-hours' is the address of another services page: choose another id"
     ]
+
+
+# When a closed service next opens: across the weekend, bank holidays and the clock change.
+
+WEEKDAYS = [parse_hours("Monday to Friday, 9am to 5pm")]
+
+
+@pytest.mark.parametrize(
+    ("now", "opens"),
+    [
+        (datetime(2026, 3, 27, 17, 30), datetime(2026, 3, 30, 9, 0)),  # Friday evening: Monday 9am, after the clocks go forward
+        (datetime(2026, 10, 23, 18, 0), datetime(2026, 10, 26, 9, 0)),  # the weekend the clocks go back
+        (datetime(2026, 4, 2, 18, 0), datetime(2026, 4, 7, 9, 0)),  # Thursday before Easter: not Good Friday or Easter Monday
+        (datetime(2026, 12, 24, 17, 1), datetime(2026, 12, 29, 9, 0)),  # Christmas Eve: not Christmas Day or Boxing Day (observed)
+        (datetime(2026, 5, 5, 8, 59), datetime(2026, 5, 5, 9, 0)),  # a minute before opening
+    ],
+)
+def test_when_a_closed_service_next_opens(now: datetime, opens: datetime) -> None:
+    from guidance.calendar import calendar
+    from guidance.services import is_open, next_opening
+
+    holidays = frozenset(calendar("england-and-wales", [], date(2026, 1, 1)).holidays)
+    assert not is_open(WEEKDAYS, now, holidays)
+    assert next_opening(WEEKDAYS, now, holidays) == opens
+
+
+def test_overnight_and_every_day_hours_next_open() -> None:
+    from guidance.services import next_opening
+
+    nights = [parse_hours("every day, 6pm to 8am")]
+    assert next_opening(nights, datetime(2026, 12, 25, 9, 0), frozenset({date(2026, 12, 25)})) == datetime(2026, 12, 25, 18, 0)
+    assert next_opening([parse_hours("Monday, 9am to 5pm")], datetime(2026, 1, 5, 17, 0)) == datetime(2026, 1, 12, 9, 0)

@@ -65,16 +65,18 @@ def test_aliases_and_sources_are_shown(built_site: Path) -> None:
 
 
 def test_term_links_carry_tooltips_and_resolve(built_site: Path) -> None:
-    """Every glossary link on every page points at a real anchor and carries a definition."""
-    glossary = soup(built_site, "glossary/index.html")
+    """Every glossary link on every page points at a real anchor and carries a definition: the
+    practitioners' glossary, or on a parent's page the plain-English one."""
+    glossaries = {"/glossary/": soup(built_site, "glossary/index.html"),
+                  "/glossary/plain-english/": soup(built_site, "glossary/plain-english/index.html")}
     linked = 0
     for page in pages(built_site):
         for link in soup(built_site, str(page.relative_to(built_site))).select("a.gl-term"):
             linked += 1
             target = urlparse(urljoin(f"http://x/{page.relative_to(built_site).as_posix()}", link["href"]))
-            assert target.path == "/glossary/", link
+            assert target.path in glossaries, link
             term = SITE.glossary.by_id[target.fragment]
-            assert glossary.find(id=term.id) is not None
+            assert glossaries[target.path].find(id=term.id) is not None
             assert link["title"].startswith(term.heading + ": ")
     assert linked >= 8
 

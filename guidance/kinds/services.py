@@ -72,9 +72,9 @@ class ServicesKind(Kind):
         holidays = [d for d in site_calendar(site).holidays if site.today.year <= d.year <= site.today.year + 1]
         script = (Path(__file__).parent.parent / "assets" / "services.js").read_text(encoding="utf-8")
         pages = [
-            Page(render.SERVICES_INDEX, render.index_page(services, holidays)),
+            Page(render.SERVICES_INDEX, render.index_page(services, holidays, site.partnership.area)),
             Page(render.ALWAYS_PAGE, render.always_page(services)),
             Page(render.SERVICES_SCRIPT, script),
         ]
-        pages += [Page(render.need_page(n.id), render.need_page_text(services, n)) for n in services.needs.values()]
+        pages += [Page(render.need_page(n.id), render.need_page_text(services, n, holidays)) for n in services.needs.values()]
         return pages

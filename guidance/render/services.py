@@ -26,7 +26,7 @@ def need_page(ident: str) -> str:
     return f"public/services/{ident}.md"
 
 
-def index_page(services: Services, holidays: list[date]) -> str:
+def index_page(services: Services, holidays: list[date], area: str) -> str:
     here = SERVICES_INDEX
     needs = "\n".join(
         f'<li><a href="{href(need_page(n.id), here)}">{_e(n.name)}</a> '
@@ -34,11 +34,10 @@ def index_page(services: Services, holidays: list[date]) -> str:
         for n in services.needs.values()
     )
     options = "".join(f'<option value="{n.id}">{_e(n.name)}</option>' for n in services.needs.values())
-    cards = "\n".join(service_card(s, services, here, level=3) for s in services.services)
     return "\n".join([
         front_matter(
             title="Find help for your family",
-            description="Services in Northmoor for parents, carers and young people: who they help and how to reach them.",
+            description=f"Services in {area} for parents, carers and young people: who they help and how to reach them.",
             audience="public",
             hide=["toc"],
         ),
@@ -49,33 +48,49 @@ def index_page(services: Services, holidays: list[date]) -> str:
         f'<ul class="gl-needs">\n{needs}\n<li><a href="{href(ALWAYS_PAGE, here)}">Open all day and all night</a> '
         f'<span class="gl-count">({_count(len(services.always_open()))})</span><br>Help at any time, day or night.</li>\n</ul>\n',
         "## All services\n",
-        f'<form class="gl-service-filter" data-gl-services-filter hidden>\n'
-        f'<div class="gl-field"><label for="gl-need">Help with</label>\n'
-        f'<select id="gl-need" name="need"><option value="">Anything</option>{options}</select></div>\n'
-        '<fieldset class="gl-field"><legend>When</legend>\n'
-        '<label><input type="radio" name="open" value="" checked> Any time</label>\n'
-        '<label><input type="radio" name="open" value="now"> Open now</label>\n'
-        '<label><input type="radio" name="open" value="24-hours"> Open 24 hours</label>\n</fieldset>\n'
-        "</form>\n"
-        '<p class="gl-service-status" id="gl-services-status" role="status" aria-live="polite"></p>\n',
-        f'<div class="gl-services" data-holidays=\'{json.dumps([d.isoformat() for d in holidays])}\'>\n{cards}\n</div>\n',
-        '<p class="gl-services-none" hidden>No service matches. Try "Any time", or choose "Anything".</p>\n',
-        f'<script src="{asset_href(SERVICES_SCRIPT, here)}" defer></script>\n',
+        _service_list(services, services.services, holidays, here, need_choice=options, level=3),
     ])
 
 
-def need_page_text(services: Services, need: Need) -> str:
+def need_page_text(services: Services, need: Need, holidays: list[date]) -> str:
     here = need_page(need.id)
     found = services.for_need(need.id)
     return "\n".join([
-        front_matter(title=f"Help with {need.name.lower()}", description=need.description, audience="public"),
+        front_matter(title=need.name, description=need.description, audience="public"),
         f"# {_e(need.name)}\n",
         _danger(),
         f"{_e(need.description)}\n",
         f"{_count(len(found)).capitalize()} can help. "
         f'<a href="{href(SERVICES_INDEX, here)}">See all services</a>.\n',
-        *(service_card(s, services, here, level=2) for s in found),
+        _service_list(services, found, holidays, here, level=2),
     ])
+
+
+def _service_list(services: Services, found: list[Service], holidays: list[date], here: str, *, level: int,
+                  need_choice: str = "") -> str:
+    """The cards, a filter by when (and by need, where every need is listed), and what to do when
+    nothing matches: the services open now for any need, the 24-hour lines, and 999."""
+    need = (f'<div class="gl-field"><label for="gl-need">Help with</label>\n'
+            f'<select id="gl-need" name="need"><option value="">Anything</option>{need_choice}</select></div>\n') if need_choice else ""
+    always = ", ".join(f'{_e(s.name)} (<a href="tel:{_digits(s.contact.phone)}">{_e(s.contact.phone)}</a>)'
+                       for s in services.always_open() if s.contact.phone)
+    cards = "\n".join(service_card(s, services, here, level=level) for s in found)
+    return (
+        f'<form class="gl-service-filter" data-gl-services-filter hidden>\n{need}'
+        '<fieldset class="gl-field gl-choices"><legend>When</legend>\n'
+        '<label><input type="radio" name="open" value="" checked> Any time</label>\n'
+        '<label><input type="radio" name="open" value="now"> Open now</label>\n'
+        '<label><input type="radio" name="open" value="24-hours"> Open 24 hours</label>\n</fieldset>\n'
+        "</form>\n"
+        '<p class="gl-service-status" id="gl-services-status" role="status" aria-live="polite"></p>\n'
+        f'<div class="gl-services" data-holidays="{attr(json.dumps([d.isoformat() for d in holidays]))}" '
+        f'data-all="{href(SERVICES_INDEX, here)}">\n{cards}\n</div>\n'
+        '<div class="gl-services-none" hidden>\n<p><strong>No service here matches.</strong></p>\n'
+        '<p class="gl-open-elsewhere"></p>\n'
+        + (f"<p>You can call these at any time, day or night: {always}.</p>\n" if always else "")
+        + '<p>If a child is in danger now, call <a href="tel:999">999</a>.</p>\n</div>\n'
+        f'<script src="{asset_href(SERVICES_SCRIPT, here)}" defer></script>\n'
+    )
 
 
 def always_page(services: Services) -> str:
@@ -112,6 +127,7 @@ def service_card(s: Service, services: Services, page: str, level: int) -> str:
     return (
         f'<article class="gl-service" id="{s.id}" data-needs="{needs}" data-hours="{html.escape(hours, quote=True)}">\n'
         f"<h{level}>{_e(s.name)}</h{level}>\n"
+        '<p class="gl-open-status" hidden></p>\n'
         f"<p><strong>Who it is for:</strong> {_e(s.who)}</p>\n"
         f"<p><strong>What it offers:</strong> {_e(s.offers)}</p>\n"
         f'<ul class="gl-service-contact">{_routes(s)}</ul>\n'

@@ -101,3 +101,53 @@ def test_the_emergency_line_is_on_screen_on_a_phone_without_scrolling(phone: Pag
     assert "call 999" in banner.inner_text() and box["y"] >= 0 and box["y"] + box["height"] <= 740
     first_route = phone.locator(".gl-routes a").first
     assert first_route.inner_text() == "I'm worried about a child"
+
+
+def expected_status(openings, moment: datetime) -> str:
+    """What a card should say at ``moment``, worked out by the Python the build uses."""
+    from guidance.services import DAYS, next_opening
+
+    if any(o.always for o in openings):
+        return "Open 24 hours."
+    if is_open(openings, moment, HOLIDAYS):
+        return "Open now."
+    opens = next_opening(openings, moment, HOLIDAYS)
+    days = (opens.date() - moment.date()).days
+    day = "today" if days == 0 else "tomorrow" if days == 1 else DAYS[opens.weekday()]
+    hour = opens.strftime("%I").lstrip("0") + (opens.strftime(":%M") if opens.minute else "") + opens.strftime("%p").lower()
+    return f"Closed now. Opens {day} at {hour}."
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("moment", [datetime(2026, 11, 28, 10, 0), datetime(2026, 12, 24, 18, 0), datetime(2026, 11, 24, 19, 30)])
+@pytest.mark.parametrize("need", ["money", "parenting", "mental-health"])
+def test_every_card_on_a_need_page_says_if_it_is_open_and_when_it_next_opens(browser, site_url: str, need: str, moment: datetime) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(moment)
+    page.goto(f"{site_url}/public/services/{need}/")
+    said = dict(page.eval_on_selector_all(".gl-service", "cs => cs.map(c => [c.id, c.querySelector('.gl-open-status').textContent])"))
+    assert said == {s.id: expected_status(SERVICES.openings(s), moment) for s in SERVICES.for_need(need)}
+    # "Open now" on the need's own page.
+    page.get_by_label("Open now").check()
+    assert shown(page) == [s.id for s in SERVICES.for_need(need) if is_open(SERVICES.openings(s), moment, HOLIDAYS)]
+    context.close()
+
+
+@pytest.mark.browser
+def test_when_nothing_matches_the_nearest_help_is_offered(browser, site_url: str) -> None:
+    moment = datetime(2026, 11, 29, 3, 0)  # a Sunday night: only the 24-hour services
+    context = browser.new_context(timezone_id="Europe/London")
+    page = context.new_page()
+    page.clock.set_fixed_time(moment)
+    page.goto(f"{site_url}/public/services/money/?open=now")
+    none = page.locator(".gl-services-none")
+    assert none.is_visible()
+    assert none.get_by_role("link", name="See every service that is open now").get_attribute("href") == "../?open=now"
+    for service in SERVICES.always_open():
+        assert service.name in none.inner_text()
+    assert none.locator('a[href="tel:999"]').count() == 1
+    # On the page of every service: what is open now for any need.
+    page.goto(f"{site_url}/public/services/?need=money&open=now")
+    assert "Open now, for other needs: " in page.inner_text(".gl-open-elsewhere")
+    context.close()
