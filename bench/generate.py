@@ -11,6 +11,7 @@ everything else is written from templates. The output is deterministic for a giv
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -70,7 +71,8 @@ def generate(items: int, target: Path) -> dict[str, int]:
     _briefs(rng, data, counts["briefs"], terms, procedures)
     _services(rng, data, counts["services"])
     (data / "anonymity.yml").write_text("names: []\nallow: []\n", encoding="utf-8")
-    env = {"GUIDANCE_TODAY": TODAY, "PATH": str(Path(sys.executable).parent)}
+    # The project's Python first; the rest of PATH too, for Graphviz's dot (flow diagrams).
+    env = {**os.environ, "GUIDANCE_TODAY": TODAY, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
     subprocess.run([sys.executable, "-m", "guidance", "lock", "--new"], cwd=target, check=True, capture_output=True, env=env)
     return counts
 
