@@ -62,7 +62,7 @@ def flow_changes(before: FlowText, after: FlowText) -> list[str]:
         if (old.question or old.title) != (node.question or node.title):
             changes.append(f"Reworded: {_name(old)} is now {name}")
         if [(a.label, a.next) for a in old.answers or []] != [(a.label, a.next) for a in node.answers or []]:
-            answers = "; ".join(f"{escape(a.label)} (then {escape(_name(after.nodes[a.next]))})" for a in node.answers or [])
+            answers = "; ".join(f"{escape(a.label)} (then {_name(after.nodes[a.next])})" for a in node.answers or [])
             changes.append(f"Answers changed for {name}: {answers}")
         if old.text != node.text or old.deadline != node.deadline or old.outcome != node.outcome:
             if node.outcome:
