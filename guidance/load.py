@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import GuidanceError, Problem, display_path, in_order
-from .jargon import jargon_warnings, known_abbreviations
+from .jargon import jargon_warnings
 from .readability import plain_language, public_pages
 from .kinds import KINDS, Kind
 from .files import misnamed, stray_files
@@ -104,7 +104,7 @@ def _plain_language(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None
         return []
     documents = [entry for kind in kinds if kind.name in site.content for entry in kind.public_text(site)]
     limit = site.partnership.checks.reading_age
-    site.readability, problems = plain_language(documents, public_pages(docs_dir), known_abbreviations(site), limit)
+    site.readability, problems = plain_language(documents, public_pages(docs_dir), limit)
     return problems
 
 

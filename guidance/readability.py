@@ -1,12 +1,17 @@
-"""Plain language for the public: a reading age for every page and source written for them.
+"""Plain language for the public: a reading age for every sentence and every page written for them.
 
-GOV.UK writes for a reading age of 9; the partnership sets its limit (``checks.reading_age``,
-11 by default). The score is the Flesch-Kincaid grade plus 5 (a US school grade is a UK reading
-age less about five years). Above the limit is a warning that names the hardest sentences and
-any undefined abbreviations; ``--strict`` makes it an error.
+GOV.UK writes for a reading age of 9, and so does the partnership unless it sets another limit
+(``checks.reading_age``). A reading age is the Flesch-Kincaid grade plus 5 (a US school grade is a
+UK reading age less about five years), in whole years as ages are told. Each sentence above the limit is a warning at its own
+``file:line:col``, and so is each page or source whose whole text is above it; ``--strict`` makes
+them errors. The home page is always scored: parents start there.
 
 The grade is counted as textstat 0.7.4 counts it, syllables by pyphen's hyphenation dictionary
-(docs/decisions/0002-dependencies.md says why not textstat itself).
+(docs/decisions/0002-dependencies.md says why not textstat itself). A sentence alone is a small
+sample: one long word in a four-word sentence would give it a reading age of 12. So a sentence's
+syllables per word are weighed together with ``PRIOR_WORDS`` words of ``PRIOR_SYLLABLES`` each (plain
+English), which matters less the longer the sentence is; its length counts as it is
+(docs/decisions/0011-plain-sentences.md).
 """
 
 from __future__ import annotations
@@ -22,39 +27,73 @@ import pyphen
 
 from .errors import Path as FieldPath
 from .errors import Problem, Severity, display_path, format_path
-from .jargon import NOT_PROSE, known_abbreviations, undefined_abbreviations
 from .yamlio import Document
 
-__all__ = ["Readability", "assess", "plain_language", "reading_age", "sentences"]
+__all__ = [
+    "Readability", "Sentence", "plain_language", "public_pages", "reading_age", "sentence_reading_age", "sentences",
+]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+PRIOR_WORDS = 10
+PRIOR_SYLLABLES = 1.3
+
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-Z0-9\"'(])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.M)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_TERM_MACRO = re.compile(r"""\{\{\s*term\((?:[^)]*?,)?\s*["']([^"']*)["']\s*\)\s*\}\}""")  # as it reads
 _MARKUP = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}|<[^>]+>|\]\([^)]*\)|\{[:#.][^}]*\}|`[^`]*`|https?://\S+|[*_\[\]]|^#.*$",
+    r"\{\{.*?\}\}|\{%.*?%\}|<[^>]+>|\]\([^)]*\)|\{[:#.][^}]*\}|`[^`]*`|https?://\S+|[*_\[\]]|^#.*$"
+    r"|^ {0,3}(?:!!!|\?\?\?\+?)[^\n\"]*$",
     re.M,
 )
+_ADMONITION_TITLE = re.compile(r'^ {0,3}(?:!!!|\?\?\?\+?)[^\n"]*"([^"\n]*)" *$', re.M)
+_CODE_BLOCK = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence for the public, where it is written, and its reading age."""
+
+    text: str
+    line: int
+    column: int
+    path: str
+    reading_age: int
 
 
 @dataclass(frozen=True)
 class Readability:
-    """The score of one page or source for the public, and where its hardest sentence is."""
+    """The score of one page or source for the public, and its sentences above the limit, in order."""
 
     file: str
     line: int
     column: int
     path: str
     reading_age: int
-    hardest: list[tuple[str, int]] = field(default_factory=list)
-    jargon: list[str] = field(default_factory=list)
+    hard: list[Sentence] = field(default_factory=list)
 
     def __str__(self) -> str:
         return f"{self.file}: reading age {self.reading_age}"
 
 
 def reading_age(text: str) -> int:
-    """The UK reading age of ``text``: its Flesch-Kincaid grade plus 5, at least 5."""
-    return max(5, round(flesch_kincaid_grade(text) + 5)) if text.strip() else 5
+    """The UK reading age of a passage: its Flesch-Kincaid grade plus 5, at least 5."""
+    return _age(flesch_kincaid_grade(text)) if text.strip() else 5
+
+
+def sentence_reading_age(sentence: str) -> int:
+    """The reading age of one sentence: its own length, and its syllables per word weighed with
+    ``PRIOR_WORDS`` plain words, so that one long word does not make a short sentence hard."""
+    words = _PUNCTUATION.sub("", sentence).split()
+    if not words:
+        return 5
+    syllables = _syllables(words) + PRIOR_WORDS * PRIOR_SYLLABLES
+    grade = 0.39 * len(words) + 11.8 * syllables / (len(words) + PRIOR_WORDS) - 15.59
+    return _age(grade)
+
+
+def _age(grade: float) -> int:
+    """A grade as a reading age in whole years, as a child's age is told: 9.8 is 9."""
+    return max(5, math.floor(grade + 5))
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -67,10 +106,13 @@ def flesch_kincaid_grade(text: str) -> float:
     words = _PUNCTUATION.sub("", text).split()
     found = _COUNTED_SENTENCE.findall(text)
     counted = max(1, len(found) - sum(len(_PUNCTUATION.sub("", s).split()) <= 2 for s in found))
-    syllables = sum(len(_hyphenation().positions(w)) + 1 for w in _PUNCTUATION.sub("", text.lower()).split())
     per_sentence = _round(len(words) / counted)
-    per_word = _round(syllables / len(words)) if words else 0.0
+    per_word = _round(_syllables(words) / len(words)) if words else 0.0
     return _round(0.39 * per_sentence + 11.8 * per_word - 15.59)
+
+
+def _syllables(words: list[str]) -> int:
+    return sum(len(_hyphenation().positions(w.lower())) + 1 for w in words)
 
 
 def _round(number: float) -> float:
@@ -84,7 +126,8 @@ def _hyphenation() -> pyphen.Pyphen:
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of plain text; a blank line ends one too (a heading, a list item)."""
+    """Sentences of plain text; a blank line ends one too (a heading, a list item), and so does a
+    colon before a capital (a list's lead-in)."""
     found = []
     for block in re.split(r"\n\s*\n", text):
         block = " ".join(block.split())
@@ -92,74 +135,85 @@ def sentences(text: str) -> list[str]:
     return found
 
 
-def assess(texts: Iterable[str], limit: int) -> tuple[int, list[tuple[str, int]]]:
-    """The reading age of all ``texts`` together, and up to three sentences above ``limit``, hardest first."""
-    parts = [sentence for text in texts for sentence in sentences(text)]
-    if not parts:
-        return 5, []
-    ends = [s if s[-1] in ".!?" else s + "." for s in parts]
-    scored = sorted(((s, reading_age(s)) for s in parts), key=lambda sa: -sa[1])
-    return reading_age(" ".join(ends)), [(s, a) for s, a in scored if a > limit][:3]
-
-
 def plain_language(
-    documents: list[tuple[Document, list[tuple[FieldPath, str]]]], pages: list[Path], known: set[str], limit: int
+    documents: list[tuple[Document, list[tuple[FieldPath, str]]]], pages: list[Path], limit: int
 ) -> tuple[list[Readability], list[Problem]]:
-    """Scores for the public fields of each source and each public page, and a warning for each above ``limit``."""
-    scores = []
-    for doc, fields in documents:
-        if fields:
-            scores.append(_score_source(doc, fields, known, limit))
-    for page in pages:
-        scores.append(_score_page(page, known, limit))
-    problems = [_warning(s, limit) for s in scores if s.reading_age > limit]
+    """Scores for the public fields of each source and each public page; a warning for each
+    sentence, page and source above ``limit``. (Undefined abbreviations are ``jargon``'s.)"""
+    scores = [_score_source(doc, fields, limit) for doc, fields in documents if fields]
+    scores += [_score_page(page, limit) for page in pages]
+    problems = [problem for score in scores for problem in _warnings(score, limit)]
     return scores, problems
 
 
 def public_pages(docs_dir: Path | None) -> list[Path]:
-    """Hand-written pages whose front matter says ``audience: public``."""
+    """The home page, and hand-written pages whose front matter says ``audience: public``."""
     if docs_dir is None or not docs_dir.is_dir():
         return []
     return [
         p for p in sorted(docs_dir.rglob("*.md"))
-        if re.search(r"^audience:\s*public\s*$", _front_matter(p.read_text(encoding="utf-8")), re.M)
+        if p == docs_dir / "index.md"
+        or re.search(r"^audience:\s*[\"']?public[\"']?\s*$", _front_matter(p.read_text(encoding="utf-8")), re.M)
     ]
 
 
-def _score_source(doc: Document, fields: list[tuple[FieldPath, str]], known: set[str], limit: int) -> Readability:
-    age, hardest = assess([text for _, text in fields], limit)
-    where, path = doc.where(fields[0][0]), fields[0][0]
-    if hardest:
-        path = next((p for p, text in fields if hardest[0][0] in " ".join(text.split())), path)
-        where = doc.find(path, hardest[0][0])
-    jargon = sorted({w for _, text in fields for _, w in undefined_abbreviations(text, known)})
-    return Readability(doc.file, *where, format_path(path), age, hardest, jargon)
+def _score_source(doc: Document, fields: list[tuple[FieldPath, str]], limit: int) -> Readability:
+    hard = []
+    for path, text in fields:
+        after = None
+        for sentence in sentences(text):
+            after = doc.find(path, sentence, after)
+            age = sentence_reading_age(sentence)
+            if age > limit:
+                hard.append(Sentence(sentence, *after, format_path(path), age))
+    age = reading_age(_passage(sentence for _, text in fields for sentence in sentences(text)))
+    return Readability(doc.file, *doc.where(fields[0][0]), "", age, hard)
 
 
-def _score_page(page: Path, known: set[str], limit: int) -> Readability:
+def _score_page(page: Path, limit: int) -> Readability:
     raw = page.read_text(encoding="utf-8")
-    body = raw[len(_front_matter(raw)):]
-    body = re.sub(r"^(```|~~~).*?^\1", "", body, flags=re.M | re.S)
-    text = _MARKUP.sub("", _LIST_ITEM.sub("\n\n", body))
-    age, hardest = assess([text], limit)
-    line, column = 1, 1
-    if hardest:
-        first = " ".join(hardest[0][0].split()[:3])
-        for number, source in enumerate(raw.splitlines(), 1):
-            if first in _MARKUP.sub("", source):
-                line, column = number, max(source.find(first.split()[0]) + 1, 1)
-                break
-    jargon = sorted({w for _, w in undefined_abbreviations(NOT_PROSE.sub(" ", body), known)})
-    return Readability(display_path(page), line, column, "", age, hardest, jargon)
+    offset = len(_front_matter(raw))
+    body = _CODE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), raw[offset:])
+    body = _TERM_MACRO.sub(r"\1", body)
+    body = _ADMONITION_TITLE.sub(lambda m: m.group(1) + ".\n", body)
+    found = sentences(_MARKUP.sub("", _LIST_ITEM.sub("\n\n", body)))
+    hard, start = [], offset
+    for sentence in found:
+        line, column, start = _locate(raw, sentence, start)
+        age = sentence_reading_age(sentence)
+        if age > limit:
+            hard.append(Sentence(sentence, line, column, "", age))
+    line = raw[:offset].count("\n") + 1
+    return Readability(display_path(page), line, 1, "", reading_age(_passage(found)), hard)
 
 
-def _warning(s: Readability, limit: int) -> Problem:
-    message = f"reading age {s.reading_age} is above {limit}, the most allowed for the public (partnership.yml checks.reading_age)"
-    if s.hardest:
-        message += "; hardest sentences: " + "; ".join(f"'{text}' (reading age {age})" for text, age in s.hardest)
-    if s.jargon:
-        message += "; undefined abbreviations: " + ", ".join(s.jargon)
-    return Problem(s.file, s.line, s.column, s.path, message, Severity.WARNING)
+def _locate(raw: str, sentence: str, start: int) -> tuple[int, int, int]:
+    """Line and column of ``sentence`` in the Markdown it was read from, at or after ``start``,
+    markup between its first words allowed; and where to look for the next one."""
+    words = re.findall(r"\w+", sentence)[:4]
+    match = re.compile(r"[\W_]+?".join(re.escape(w) for w in words)).search(raw, start) if words else None
+    at = match.start() if match else start
+    line = raw.count("\n", 0, at) + 1
+    return line, at - (raw.rfind("\n", 0, at) + 1) + 1, match.end() if match else start
+
+
+def _passage(found: Iterable[str]) -> str:
+    """Sentences as one passage, each ending as a sentence does (a heading or list item may not).
+    Two words or fewer are a name or a label, not a sentence: "Front door", "More help"."""
+    return " ".join(s if s[-1] in ".!?" else s + "." for s in found if len(s.split()) > 2)
+
+
+def _warnings(score: Readability, limit: int) -> list[Problem]:
+    setting = "partnership.yml checks.reading_age"
+    problems = [
+        Problem(score.file, s.line, s.column, s.path,
+                f"this sentence has reading age {s.reading_age}, above {limit} ({setting}): '{s.text}'", Severity.WARNING)
+        for s in score.hard
+    ]
+    if score.reading_age > limit:
+        message = f"reading age {score.reading_age} is above {limit}, the most allowed for the public ({setting})"
+        problems.append(Problem(score.file, score.line, score.column, score.path, message, Severity.WARNING))
+    return problems
 
 
 def _front_matter(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Services for the public and plain language: hours, validation and readability with exact messages."""
+"""Services for the public: hours, next openings and validation with exact messages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from guidance import load_site
-from guidance.readability import flesch_kincaid_grade, reading_age, sentences
 from guidance.services import Opening, is_open, parse_hours
 from tests.helpers import EXAMPLE_TODAY, ROOT, SERVICES, load_problems, run_cli, write
 
@@ -114,76 +113,6 @@ def test_the_example_has_enough_services_with_fictional_or_cited_numbers() -> No
             assert not s.contact.web or ".example.org" in s.contact.web, s.id
         else:
             assert s.source and s.source.url, s.id
-
-
-# Plain language.
-
-HARD = """\
----
-title: Help
-audience: public
----
-
-# Help
-
-Call us if you are worried.
-
-Notwithstanding the aforementioned considerations, multi-agency safeguarding arrangements necessitate
-comprehensive interdisciplinary collaboration. The MASH will triage contacts.
-"""
-
-
-def test_sentences_and_reading_ages() -> None:
-    assert sentences("Call us. We listen to\nwhat you say.\n\nA new paragraph! Yes") == [
-        "Call us.", "We listen to what you say.", "A new paragraph!"
-    ]
-    assert reading_age("Call us. We will help you.") <= 9
-    assert reading_age("Notwithstanding the aforementioned considerations, arrangements necessitate collaboration.") > 16
-
-
-# What textstat 0.7.4, which the check used before, gives for each: the grade counts as it did,
-# including its rounding, sentences of two words or fewer, and text with no words at all.
-@pytest.mark.parametrize(("text", "grade"), [
-    ("If a child is in immediate danger, call 999.", 4.4),
-    ("The multi-agency safeguarding arrangements require statutory partners to collaborate effectively.", 21.3),
-    ("Call us. We can help.", -1.9),
-    ("a b", -3.1),
-    ("", -15.7),
-])
-def test_the_grade_is_counted_as_before(text: str, grade: float) -> None:
-    assert flesch_kincaid_grade(text) == grade
-
-
-def test_a_hard_public_page_is_a_warning_with_its_hardest_sentences(small: Path) -> None:
-    write(small, "docs/public/help.md", HARD)
-    result = run_cli("check", "--docs", "docs", cwd=small)
-    assert result.returncode == 0
-    warning = next(line for line in result.stderr.splitlines() if "reading age" in line)
-    assert warning == (
-        "docs/public/help.md:10:1: warning: reading age 22 is above 11, the most allowed for the public "
-        "(partnership.yml checks.reading_age); hardest sentences: 'Notwithstanding the aforementioned "
-        "considerations, multi-agency safeguarding arrangements necessitate comprehensive interdisciplinary "
-        "collaboration.' (reading age 40); undefined abbreviations: MASH"
-    )
-    assert "plain language: docs/public/help.md: reading age 22 (above 11)" in result.stdout
-    strict = run_cli("check", "--docs", "docs", "--strict", cwd=small)
-    assert strict.returncode == 1 and warning in strict.stderr
-
-
-def test_pages_for_practitioners_are_not_scored(small: Path) -> None:
-    write(small, "docs/practice.md", HARD.replace("audience: public\n", ""))
-    result = run_cli("check", "--docs", "docs", cwd=small)
-    assert "reading age" not in result.stderr and "practice.md" not in result.stdout
-
-
-def test_every_public_page_and_source_of_the_example_is_plain() -> None:
-    site = load_site(ROOT / "data", docs_dir=ROOT / "docs", today=TODAY)
-    scored = {s.file: s.reading_age for s in site.readability}
-    assert set(scored) >= {
-        "data/partnership.yml", "data/glossary.yml", "data/services.yml", "docs/public/index.md",
-        "docs/public/staying-safe-online.md",
-    } or all(f.endswith(".yml") or "/public/" in f for f in scored)
-    assert all(age <= 11 for age in scored.values()), scored
 
 
 def test_a_need_cannot_take_the_address_of_another_services_page(services: Path) -> None:

@@ -48,7 +48,14 @@ class PartnershipKind(Kind):
     def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
         source = site.sources[self.name][0]
         p: Partnership = source.model
+        # The emergency line above every page, and the contacts it and the worried page name.
         fields = [(("emergency",), p.emergency)]
+        public = {p.main_contact, *([p.worried.daytime, p.worried.out_of_hours, *p.worried.national] if p.worried else [])}
+        for i, contact in enumerate(p.contacts):
+            if contact.id not in public:
+                continue
+            fields += [(("contacts", i, "name"), contact.name)]
+            fields += [(("contacts", i, "description"), contact.description)] if contact.description else []
         if p.worried:
             fields += [(("worried", "when_you_call", i), text) for i, text in enumerate(p.worried.when_you_call)]
         return [(source.document, fields)]

@@ -66,7 +66,7 @@ class Checks(Strict):
         description="Capitalised words that are not jargon (e.g. 'UK', 'NHS') and need no glossary entry.",
     )
     reading_age: int = Field(
-        11, ge=5, le=21, description="The highest reading age allowed on pages for the public; above it is a warning."
+        9, ge=5, le=21, description="The highest reading age allowed on pages for the public; above it is a warning."
     )
 
 

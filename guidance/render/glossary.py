@@ -45,7 +45,7 @@ def plain_glossary_page(glossary: Glossary) -> str:
             glossary_links=False,
         ),
         "# Words we use, explained\n",
-        "Social workers, teachers, doctors and police use some words that can be hard to follow. "
+        "Social workers and police use some words that can be hard to follow. "
         "This page says what they mean in everyday words.\n",
     ]
     for term in glossary.terms:
