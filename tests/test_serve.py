@@ -51,7 +51,7 @@ NEW_TERM = """
     definition: >-
       The practitioner who co-ordinates the help a family gets from several services.
     plain: >-
-      The one worker who keeps everyone helping your family in touch with each other.
+      One worker who links up everyone who helps your family.
     source:
       title: Working Together to Safeguard Children 2023
 """
