@@ -36,6 +36,7 @@ from .render.markdown import page_url
 from .render.partnership import emergency_banner
 from .render.search import search_pages
 from .search import index_head, page_entry, records
+from .render.headings import quiet_permalinks
 from .render.termlinks import TermMatcher, link_terms
 from .parallel import thaw
 from .second_core import MarkdownPass, TemplatePass, generated_pages, pages_to_build, worth_sharing
@@ -116,6 +117,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "short_name": partnership.short_name,
             "exit_url": partnership.exit_url,
             "serving": self.serving,
+            # The footer of every page: whose site it is, its licence, and when it was built.
+            "name": partnership.name,
+            "licence": partnership.licence.model_dump() if partnership.licence else None,
+            "updated": f"{self.site.today.day} {self.site.today:%B %Y}",
+            "updated_iso": self.site.today.isoformat(),
         }
         self.pages = generated_pages(self.site, share=self.config.parallel) + search_pages()
         docs = Path(config.docs_dir)
@@ -192,6 +198,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def _link(self, page: Any, html: str) -> tuple[str, frozenset[str]]:
         """The page's HTML with glossary terms linked, and the ids of the terms it links."""
+        html = quiet_permalinks(html)
         if not self.config.enabled or page.meta.get("glossary_links") is False:
             return html, frozenset()
         # A parent's page (the public ones, and the home page where a parent starts) explains a term

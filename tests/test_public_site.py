@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guidance import load_site
-from tests.helpers import EXAMPLE_TODAY, ROOT, heading, page, resolve
+from guidance.accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
+from guidance.render.partnership import accessibility_page
+from tests.helpers import EXAMPLE_TODAY, ROOT, heading, page, resolve, write
+from tests.helpers import PARTNERSHIP as PARTNERSHIP_FILE
 
 SITE = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY))
 SERVICES = SITE.content["services"]
@@ -88,16 +92,43 @@ def test_the_24_hour_page_lists_only_services_open_all_day_and_night(built_site:
 
 def test_the_accessibility_statement_has_what_the_regulations_ask_for(built_site: Path) -> None:
     html = page(built_site, "about/accessibility/index.html")
-    sections = [heading(h) for h in html.select("article h2")]
+    sections = [heading(h) for h in html.select("article h2, article h3")]
     assert sections == [
         "How accessible this website is", "Feedback and contact information", "Enforcement procedure",
-        "Technical information about this website's accessibility", "How we tested this website",
-        "Preparation of this accessibility statement",
+        "Technical information about this website's accessibility", "Compliance status", "Non-accessible content",
+        "How we tested this website", "Preparation of this accessibility statement",
     ]
     text = html.select_one("article").get_text(" ", strip=True)
     assert "fully compliant with the Web Content Accessibility Guidelines WCAG 2.2 AA standard" in text
+    assert "We know of no non-accessible content." in text
     assert "prepared on 1 November 2026" in text and "within 5 working days" in text
     assert html.select_one('article a[href="mailto:nscp@example.org"]')
+    # It claims what the browser tests check, no more: each check is listed, and what needs JavaScript.
+    for check in CHECKS:
+        assert check.says.split(",")[0] in text, check.id
+    for item in NEEDS_JAVASCRIPT:
+        assert item.split(" (")[0] in text
+
+
+def test_a_statement_with_known_issues_says_partially_compliant(small: Path) -> None:
+    accessibility = (
+        "accessibility:\n  compliance: full\n  known_issues: [Some PDFs are not tagged.]\n  contact: front-door\n"
+        "  tested: By the web team.\n  prepared: 2026-11-01\n  reviewed: 2026-11-01\n"
+    )
+    write(small, "data/partnership.yml", PARTNERSHIP_FILE + accessibility)
+    site = load_site(small / "data", today=date.fromisoformat(EXAMPLE_TODAY))
+    statement = accessibility_page(site.partnership)
+    assert "partially compliant with the [Web Content Accessibility Guidelines]" in statement
+    assert "### Non-accessible content\n\nThe content listed below is non-accessible.\n\n- Some PDFs are not tagged." in statement
+
+
+def test_every_check_the_statement_claims_has_a_browser_test() -> None:
+    tests = ROOT / "tests" / "browser" / "test_wcag_browser.py"
+    names = {n.name for n in ast.walk(ast.parse(tests.read_text(encoding="utf-8"))) if isinstance(n, ast.FunctionDef)}
+    for check in CHECKS:
+        assert any(name.startswith(f"test_check_{check.id}_") for name in names), check.id
+    for _, resting_on in YOU_CAN:
+        assert set(resting_on) <= {c.id for c in CHECKS}
 
 
 def test_every_page_links_to_the_statement_and_the_public_routes(built_site: Path) -> None:

@@ -23,9 +23,8 @@ def test_first_use_is_a_link_with_the_short_definition(matcher: TermMatcher) -> 
     html = link_terms("<p>A CSPR follows. Another CSPR.</p>", matcher, "../glossary/")
     assert html == (
         '<p>A <a class="gl-term" href="../glossary/#cspr" title="Child safeguarding practice review (CSPR): '
-        'What Child safeguarding practice review means.">CSPR</a> follows. Another <abbr title="Child safeguarding '
-        'practice review (CSPR): What Child safeguarding practice review means.">CSPR</abbr>.</p>'
-    )
+        'What Child safeguarding practice review means.">CSPR</a> follows. Another <abbr>CSPR</abbr>.</p>'
+    )  # no title on later uses: a hover-only tooltip (WCAG 1.4.13); the first use explains it
 
 
 def test_public_pages_get_the_plain_definition(matcher: TermMatcher) -> None:

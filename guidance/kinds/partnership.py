@@ -15,10 +15,11 @@ from ..validate import duplicate_ids, unknown_reference
 from ..yamlio import Document
 from . import Kind
 
-__all__ = ["EXIT_SCRIPT", "PartnershipKind"]
+__all__ = ["EXIT_SCRIPT", "SITE_SCRIPT", "PartnershipKind"]
 
 # "Exit this page", on every page the public can reach (overrides/partials/header.html places the button).
 EXIT_SCRIPT = "assets/guidance/exit.js"
+SITE_SCRIPT = "assets/guidance/site.js"  # on every page: glossary tooltips, keyboard-scrollable tables
 
 
 class PartnershipKind(Kind):
@@ -62,7 +63,8 @@ class PartnershipKind(Kind):
 
     def pages(self, site: SiteData) -> list[Page]:
         p: Partnership = site.content[self.name]
-        pages = [Page(EXIT_SCRIPT, (Path(__file__).parent.parent / "assets" / "exit.js").read_text(encoding="utf-8"))]
+        assets = Path(__file__).parent.parent / "assets"
+        pages = [Page(script, (assets / Path(script).name).read_text(encoding="utf-8")) for script in (EXIT_SCRIPT, SITE_SCRIPT)]
         if p.worried:
             pages.append(Page(WORRIED_PAGE, worried_page(p, "services" in site.content)))
         if p.accessibility:

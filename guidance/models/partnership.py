@@ -60,6 +60,13 @@ class Accessibility(Strict):
     reviewed: Day = Field(description="When it was last reviewed.")
 
 
+class Licence(Strict):
+    """The licence the site's words are published under, named in every page's footer."""
+
+    name: Text = Field(description="e.g. 'Open Government Licence v3.0'.")
+    url: HttpsUrl = Field(description="Where the licence is published.")
+
+
 class Checks(Strict):
     known_abbreviations: list[Text] = Field(
         default_factory=list,
@@ -88,6 +95,7 @@ class Partnership(Strict):
     audiences: list[Audience] = Field(min_length=1)
     worried: Worried | None = Field(None, description="The 'Worried about a child?' page; none if left out.")
     accessibility: Accessibility | None = Field(None, description="The accessibility statement; none if left out.")
+    licence: Licence | None = Field(None, description="The content's licence, in every page's footer; none if left out.")
     checks: Checks = Field(default_factory=Checks)
 
     def contact(self, ident: str) -> Contact | None:

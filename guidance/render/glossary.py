@@ -25,8 +25,8 @@ def glossary_page(glossary: Glossary, partnership_name: str, used_in: BackLinks 
         ),
         "# Glossary A to Z\n",
         f"What {len(glossary)} words and abbreviations used in safeguarding children mean, where each "
-        "comes from and how it relates to others. Every entry has a link that will not change: "
-        "use the ¶ sign beside a term to copy it.\n",
+        "comes from and how it relates to others. Every entry has an address that will not change: "
+        "this page's address, then # and the entry's short name, as in `/glossary/#lado`.\n",
         f"Looking for simpler words? Read the {link('plain-English glossary', 'plain-english.md')}.\n",
         _letter_nav(letters),
     ]

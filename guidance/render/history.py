@@ -183,9 +183,10 @@ def as_at_page(procedures: Procedures, today: date) -> str:
 
 
 def _date_form(name: str, noun: str) -> str:
-    # Plain GET form: without JavaScript the table below still lists every version and its dates.
+    # It works only with JavaScript, so without it the form is not shown (gl-needs-js): the table
+    # below lists every version and its dates either way.
     return (
-        f'<form class="gl-finder gl-as-at" method="get" data-gl-as-at="{name}-table" data-gl-noun="{noun}">\n'
+        f'<form class="gl-finder gl-as-at gl-needs-js" method="get" data-gl-as-at="{name}-table" data-gl-noun="{noun}">\n'
         f'<div class="gl-field"><label for="{name}-date">Date</label>\n'
         f'<input type="date" id="{name}-date" name="date" required></div>\n'
         f'<button type="submit" class="md-button md-button--primary">Show what was in force</button>\n'

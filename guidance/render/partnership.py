@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
+from ..accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
 from ..models import Contact, Partnership
 from .markdown import front_matter, long_date
 
@@ -102,33 +104,32 @@ def _call(c: Contact) -> str:
 
 
 def accessibility_page(p: Partnership) -> str:
-    """The statement UK public-sector websites must publish, in GOV.UK's model form."""
+    """The statement UK public-sector websites must publish, in GOV.UK's model form. It claims only
+    what the browser tests check (guidance/accessibility.py) and what the partnership says."""
     a = p.accessibility
     assert a is not None
     contact = p.contact(a.contact)
     assert contact is not None
     where = p.site_url or "this website"
+    full = a.compliance == "full" and not a.known_issues
+    wcag = f"[Web Content Accessibility Guidelines](https://www.w3.org/TR/WCAG22/) {html.escape(a.standard)} standard"
     status = (
-        f"This website is fully compliant with the [Web Content Accessibility Guidelines]"
-        f"(https://www.w3.org/TR/WCAG22/) {html.escape(a.standard)} standard."
-        if a.compliance == "full" else
-        f"This website is partially compliant with the [Web Content Accessibility Guidelines]"
-        f"(https://www.w3.org/TR/WCAG22/) {html.escape(a.standard)} standard, because of the problems listed below."
+        f"This website is fully compliant with the {wcag}." if full else
+        f"This website is partially compliant with the {wcag}, because of the non-compliances listed below."
     )
-    issues = "\n".join(f"- {html.escape(i)}" for i in a.known_issues) or "We know of no parts of this website that are not accessible."
+    issues = "\n".join(f"- {html.escape(i)}" for i in a.known_issues)
     return "\n".join([
         front_matter(title="Accessibility statement", description=f"How accessible {p.name}'s website is."),
         f"# Accessibility statement for {html.escape(p.name)}\n",
         f"This statement applies to {html.escape(where)}, run by {html.escape(p.name)}. We want as many people as "
-        "possible to be able to use it. You should be able to:\n",
-        "- change colours, contrast and fonts using your browser or device settings;\n"
-        "- zoom in up to 400% without the text spilling off the screen;\n"
-        "- move around the whole site using just a keyboard;\n"
-        "- listen to the site using a screen reader (such as NVDA, JAWS or VoiceOver);\n"
-        "- use the site without JavaScript: every page, list and decision flow still works.\n",
-        "The site loads nothing from other websites, so it works on a slow connection and nobody tracks your visit.\n",
+        "possible to be able to use it. For example, you should be able to:\n",
+        _items(can for can, _ in YOU_CAN),
+        "The site loads nothing from other websites, so nobody else learns that you visited.\n",
         "## How accessible this website is\n",
-        issues + "\n",
+        (f"We know some parts of this website are not fully accessible:\n\n{issues}\n" if issues else
+         "We know of no part of this website that fails the standard.\n"),
+        "Without JavaScript, every page can be read and every decision flow followed, but these do not work:\n",
+        _items(NEEDS_JAVASCRIPT),
         "## Feedback and contact information\n",
         "If you find a problem, or need something on this site in a different format such as large print, "
         f"easy read or audio, contact {contact_line(contact)} We will reply within {html.escape(a.reply_within)}.\n",
@@ -142,10 +143,19 @@ def accessibility_page(p: Partnership) -> str:
         "Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.\n",
         "### Compliance status\n",
         status + "\n",
+        "### Non-accessible content\n",
+        (f"The content listed below is non-accessible.\n\n{issues}\n" if issues else "We know of no non-accessible content.\n"),
         "## How we tested this website\n",
         f"{html.escape(a.tested)}\n",
-        "Every time the site is built, its pages are also checked in a real browser with the axe-core "
-        "accessibility checker, by keyboard, and at a width of 320 pixels.\n",
+        "The software that builds this website is tested on every change, in a real browser, on an example site "
+        "with every kind of page. It is checked for:\n",
+        _items(check.says for check in CHECKS),
         "## Preparation of this accessibility statement\n",
         f"This statement was prepared on {long_date(a.prepared)}. It was last reviewed on {long_date(a.reviewed)}.\n",
     ])
+
+
+def _items(items: Iterable[str]) -> str:
+    """A Markdown list read as one sentence: each item ends with a semicolon, the last with a full stop."""
+    found = list(items)
+    return "\n".join(f"- {item}{'.' if i == len(found) - 1 else ';'}" for i, item in enumerate(found)) + "\n"

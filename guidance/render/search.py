@@ -48,7 +48,7 @@ def search_page() -> str:
         + "# Search\n\n"
         + f'<div id="gl-search" class="gl-search" data-state="idle" data-index="{asset_href("pagefind/", here)}/" '
         f'data-worker="{asset_href(WORKER, here)}">\n'
-        '<form id="gl-search-form" class="gl-search-form" role="search" action="." method="get" aria-label="Search this site">\n'
+        '<form id="gl-search-form" class="gl-search-form" role="search" action="." method="get" aria-label="Search the guidance">\n'
         '<label for="gl-search-input">Search for words, an abbreviation or a question</label>\n'
         '<div class="gl-search-row"><input id="gl-search-input" name="q" type="search" autocomplete="off" '
         'spellcheck="false" aria-describedby="gl-search-hint">\n'

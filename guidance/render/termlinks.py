@@ -1,9 +1,9 @@
 """Glossary terms in any page's HTML: the first use links to the entry with a tooltip.
 
 The first time a page uses a term (its name, an alias or an abbreviation), the words
-become a link to the glossary entry whose ``title`` is the short definition: Material's
-improved tooltips show it on hover and on keyboard focus. Later uses of an abbreviation
-become ``<abbr title>`` for hover. Text inside links, headings, code and form controls
+become a link to the glossary entry whose ``title`` is the short definition: our tooltips
+(assets/site.js) show it on hover and on keyboard focus. Later uses of an abbreviation
+become ``<abbr>``, with no hover-only title. Text inside links, headings, code and form controls
 is left alone.
 """
 
@@ -113,5 +113,6 @@ def _mark(text: str, matcher: TermMatcher, seen: set[str], glossary_url: str, pl
         seen.add(term.id)
         return f'<a class="gl-term" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
     if text in matcher.exact:
-        return f'<abbr title="{title}">{text}</abbr>'
+        # No title: a hover-only tooltip (WCAG 1.4.13, 2.1.1). The first use on the page explains it.
+        return f"<abbr>{text}</abbr>"
     return text
