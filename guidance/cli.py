@@ -55,8 +55,8 @@ def check(data_dir: str, docs_dir: str, config_file: str, strict: bool, data_onl
     pages = [] if data_only or not Path(config_file).exists() else _page_problems(Path(config_file))
     if pages:
         _print(in_order(pages))
-        errors = sum(p.is_error for p in pages)
-        click.echo(f"{errors} error(s), {len(pages) - errors} warning(s) in the pages", err=True)
+        errors, warnings = sum(p.is_error for p in pages), sum(p.is_warning for p in pages)
+        click.echo(f"{errors} error(s), {warnings} warning(s), {len(pages) - errors - warnings} notice(s) in the pages", err=True)
         if errors or strict:
             sys.exit(1)
     counts = ", ".join(f"{len(site.sources[k.name])} {k.name} file(s)" for k in KINDS if site.sources.get(k.name))

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import GuidanceError, Problem, display_path, in_order
+from .errors import GuidanceError, Problem, Severity, display_path, in_order
 from .jargon import jargon_warnings
 from .readability import plain_language, public_pages
 from .kinds import KINDS, Kind
@@ -61,8 +61,12 @@ def _read_kind(site: SiteData, kind: Kind) -> list[Problem]:
 def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:
     """Every check that can run, so that one broken file does not hide the problems in the
     others. While a kind has failed, an entry named but not found may be in it: those are left."""
-    if "partnership" not in site.content or "glossary" not in site.content:
-        return []
+    missing = [k for k in ("partnership", "glossary") if k not in site.content]
+    if missing:
+        # Said, not silently skipped: these checks need both files.
+        where = display_path(site.data_dir)
+        return [Problem(where, 1, 1, "", f"links between entries, abbreviations, plain language and dates are checked "
+                        f"once {' and '.join(missing)} can be read", Severity.NOTICE)]
     problems = [p for kind in kinds if kind.name in site.content for p in kind.check(site)]
     problems += jargon_warnings(site, docs_dir)
     problems += _plain_language(site, kinds, docs_dir)

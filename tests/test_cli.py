@@ -26,8 +26,25 @@ def test_check_reports_every_error_and_exits_1_without_traceback(example: Path) 
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "data/glossary.yml:10:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)",
-        "1 error(s), 0 warning(s), 0 notice(s)",
+        # Said, not silently skipped: what cannot be checked until the glossary can be read.
+        "data:1:1: notice: links between entries, abbreviations, plain language and dates are checked once "
+        "glossary can be read",
+        "1 error(s), 0 warning(s), 1 notice(s)",
     ]
+
+
+def test_an_error_does_not_hide_warnings_or_notices_and_each_is_counted_as_what_it_is(example: Path) -> None:
+    procedure = example / "data/procedures/early-help.yml"
+    procedure.write_text(procedure.read_text().replace("\nowner: ", "\nbogus: 1\nowner: ", 1))
+    write(example, "docs/extra.md", "# Extra\n\nAsk the QZX team.\n")
+    result = run_cli("check", cwd=example)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("data/procedures/early-help.yml:") and "unknown field 'bogus'" in lines[0]
+    assert "docs/extra.md:3:9: warning: abbreviation 'QZX' is not in the glossary" in result.stderr
+    notices = [line for line in lines if ": notice: " in line]
+    assert len(notices) == 4  # the example's overdue recommendations, which depend on the date
+    assert lines[-1] == "1 error(s), 1 warning(s), 4 notice(s)"
 
 
 def test_reference_errors_are_all_reported(example: Path) -> None:

@@ -75,3 +75,13 @@ def test_no_request_leaves_the_site(tab: RecordingPage, site_url: str) -> None:
     tab.page.hover("article")
     assert tab.outside_requests() == []
     assert len(tab.requests) > len(PAGES)
+
+
+@pytest.mark.browser
+def test_the_letters_are_a_row_that_wraps_on_a_phone(phone, site_url: str) -> None:
+    phone.goto(site_url + "/glossary/")
+    boxes = phone.locator(".gl-az li").evaluate_all("els => els.map(e => e.getBoundingClientRect().top)")
+    height = phone.locator(".gl-az ul").evaluate("e => e.getBoundingClientRect().height")
+    assert len(boxes) >= 15
+    assert len(set(round(top) for top in boxes)) <= 4, boxes  # a few rows, not one letter a line
+    assert height < 250, height
