@@ -129,7 +129,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)
         config.extra["guidance"]["lost"] = site_links(LOST_LINKS, existing)
         site_nav(config.nav, self.site)
-        self.matcher = TermMatcher.for_glossary(self.site.glossary)
+        self.matcher = TermMatcher.for_glossary(self.site.glossary, partnership.never_link)
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:

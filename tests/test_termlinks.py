@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from guidance.glossary import Glossary
+from guidance.models.glossary import Term
 from guidance.render.termlinks import TermMatcher, link_terms
 from tests.helpers import glossary_term as term
 
@@ -78,3 +81,50 @@ def test_a_name_that_starts_with_a_symbol_is_still_found() -> None:
     # Names usually start with a letter, and the pattern then looks for word starts first.
     matcher = TermMatcher.for_glossary(Glossary([term("hash", "#NoFilter campaign")]))
     assert 'href="g/#hash"' in link_terms("<p>The #NoFilter campaign ran.</p>", matcher, "g/")
+
+
+# Common collisions: a term's name used as everyday words.
+
+def _linked(html: str) -> list[str]:
+    return re.findall(r'<a class="gl-term" href="[^"]*#([^"]+)"', html)
+
+
+COLLISIONS = Glossary([
+    term("wt", "Working Together to Safeguard Children", [], ["Working Together"]),
+    term("lsp", "Lead safeguarding partner", [], ["safeguarding partners"]),
+    term("eh", "Early help", ["EH"]),
+    term("cin", "Child in need", ["CIN"]),
+    term("ref", "Referral"),
+    term("gillick", "Gillick competence"),
+    term("ca", "Children Act 1989"),
+])
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("Several services working together can help.", []),          # everyday words, not the guidance
+    ("As Working Together says, share information.", ["wt"]),     # the guidance, as it is written
+    ("WORKING TOGETHER in capitals is not its name.", []),
+    ("Early help is offered. early help again.", ["eh"]),          # sentence-case names ignore case
+    ("A child in needs assessment, and a child in need.", ["cin"]),  # whole words only
+    ("A self-referral is not a referral? A referral is.", ["ref"]),  # not inside a hyphenated word
+    ("CINEMA and cinema are not CIN.", ["cin"]),
+    ("gillick competence in lower case is still the term.", ["gillick"]),
+    ("Under the children act 1989, lower case, it is not the Act's name.", []),
+    ("Under the Children Act 1989, a duty.", ["ca"]),
+])
+def test_a_term_is_linked_only_where_it_means_the_term(text: str, linked: list[str]) -> None:
+    assert _linked(link_terms(f"<p>{text}</p>", TermMatcher.for_glossary(COLLISIONS), "g/")) == linked
+
+
+def test_an_entry_can_ask_to_be_matched_exactly() -> None:
+    exact = Term.model_validate({**term("plan", "Plan").model_dump(exclude_none=True), "match": "exact"})
+    matcher = TermMatcher.for_glossary(Glossary([exact]))
+    assert _linked(link_terms("<p>We will plan. The Plan says so.</p>", matcher, "g/")) == ["plan"]
+    assert "<p>We will plan." in link_terms("<p>We will plan. The Plan says so.</p>", matcher, "g/")
+
+
+def test_phrases_the_partnership_never_links_are_left_as_they_are() -> None:
+    matcher = TermMatcher.for_glossary(COLLISIONS, never=["safeguarding partners meeting", "early help hub"])
+    html = link_terms("<p>The safeguarding partners meeting. The early help hub. The safeguarding partners.</p>", matcher, "g/")
+    assert _linked(html) == ["lsp"]
+    assert html.startswith("<p>The safeguarding partners meeting. The early help hub. The <a")

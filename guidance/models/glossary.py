@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -28,6 +28,11 @@ class Term(Strict):
     source: Citation = Field(description="The statute or guidance the term comes from.")
     related: list[Id] = Field(default_factory=list, description="Ids of related glossary terms.")
     reviewed: Day | None = Field(None, description="When the definition was last checked against its source (YYYY-MM-DD).")
+    match: Literal["exact"] | None = Field(
+        None,
+        description="'exact': link the name and aliases only as written (case included), for a name that is also "
+        "an everyday phrase. Names with a capital after the first letter ('Working Together') are always exact.",
+    )
 
     @property
     def summary(self) -> str:

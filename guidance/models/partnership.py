@@ -95,6 +95,10 @@ class Partnership(Strict):
     audiences: list[Audience] = Field(min_length=1)
     worried: Worried | None = Field(None, description="The 'Worried about a child?' page; none if left out.")
     accessibility: Accessibility | None = Field(None, description="The accessibility statement; none if left out.")
+    never_link: list[Text] = Field(
+        default_factory=list,
+        description="Phrases in which no glossary term is linked, e.g. 'services working together'.",
+    )
     licence: Licence | None = Field(None, description="The content's licence, in every page's footer; none if left out.")
     checks: Checks = Field(default_factory=Checks)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..glossary import Glossary
@@ -35,23 +35,39 @@ class TermMatcher:
     folded: dict[str, Term]
 
     @classmethod
-    def for_glossary(cls, glossary: Glossary) -> "TermMatcher":
+    def for_glossary(cls, glossary: Glossary, never: Sequence[str] = ()) -> "TermMatcher":
+        """``never``: phrases in which no term is linked ('services working together')."""
         exact = {a: t for t in glossary.terms for a in t.abbreviations}
-        names = [n for t in glossary.terms for n in (t.term, *t.aliases) if len(n) >= _MIN_LENGTH]
-        folded = {n.casefold(): t for t in glossary.terms for n in (t.term, *t.aliases) if len(n) >= _MIN_LENGTH}
-        if not names and not exact:
+        folded: dict[str, Term] = {}
+        for t in glossary.terms:
+            for name in (t.term, *t.aliases):
+                if len(name) < _MIN_LENGTH:
+                    continue
+                if t.match == "exact" or _proper(name):
+                    exact[name] = t
+                else:
+                    folded[name.casefold()] = t
+        phrases = [*folded, *(p.casefold() for p in never if p.casefold() not in folded)]
+        if not phrases and not exact:
             return cls(None, exact, folded)
         # A trie, not a list of alternatives: each position in a page is tried against the letters
         # that can follow, not against every name, so linking stays linear in the glossary's size.
-        alternatives = [f"(?i:{_trie(names, str.lower)})" if names else "", _trie(exact, str) if exact else ""]
+        alternatives = [f"(?i:{_trie(phrases, str.lower)})" if phrases else "", _trie(exact, str) if exact else ""]
         # A word boundary first lets the engine skip quickly to where a word starts; it changes
         # nothing when every name starts with a letter or digit (and is left out otherwise).
-        boundary = r"\b" if all(re.match(r"\w", n) for n in (*names, *exact)) else ""
+        boundary = r"\b" if all(re.match(r"\w", n) for n in (*phrases, *exact)) else ""
         pattern = rf"{boundary}(?<![\w-])(?:{'|'.join(a for a in alternatives if a)})(?![\w-])"
         return cls(re.compile(pattern), exact, folded)
 
     def term_for(self, text: str) -> Term | None:
+        """The term ``text`` names; None for a phrase never linked."""
         return self.exact.get(text) or self.folded.get(text.casefold())
+
+
+def _proper(name: str) -> bool:
+    """A name with a capital after its first letter ('Working Together', 'Children Act 1989') is a
+    proper noun: matched only as written, so 'services working together' is not it."""
+    return any(c.isupper() for c in name[1:])
 
 
 def link_terms(page_html: str, matcher: TermMatcher, glossary_url: str, *, plain: bool = False,
@@ -105,7 +121,7 @@ def _skip_change(tag: str) -> int:
 
 def _mark(text: str, matcher: TermMatcher, seen: set[str], glossary_url: str, plain: bool) -> str:
     term = matcher.term_for(html.unescape(text))
-    if term is None:  # pragma: no cover - the pattern only matches known names
+    if term is None:  # a phrase the partnership never links
         return text
     summary = term.plain_summary if plain else term.summary
     title = html.escape(f"{term.heading}: {summary}", quote=True)
