@@ -189,6 +189,9 @@
     list.children[first]?.querySelector("a")?.focus();
   });
   if (input.value) run();
+  // Sent here with nothing to search for (the header's button, pressed with an empty box): the
+  // cursor goes in the box, ready to type.
+  else if (params.has("q")) input.focus();
 
   // Offline: keep the whole index if it is small (see search-worker.js), once results have been on
   // screen for two seconds with no more typing: never in the way of a search.

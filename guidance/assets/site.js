@@ -180,10 +180,36 @@
     sync();
   }
 
+  // The header's search on a phone: the field is hidden to leave room, so the first tap on the
+  // button shows it with the cursor in it (and the phone's keyboard up); with words in it, the
+  // button searches.
+  function setUpHeaderSearch() {
+    var form = document.querySelector(".gl-header-search");
+    if (!form) {
+      return;
+    }
+    var input = form.querySelector("input");
+    form.querySelector("button").addEventListener("click", function (event) {
+      if (input.value.trim() || input.offsetParent !== null) {
+        return;
+      }
+      event.preventDefault();
+      form.classList.add("gl-header-search--open");
+      input.focus();
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        form.classList.remove("gl-header-search--open");
+        form.querySelector("button").focus();
+      }
+    });
+  }
+
   function start() {
     setUpTips();
     setUpScrolling();
     setUpMenu();
+    setUpHeaderSearch();
   }
 
   // Material wraps tables in its own scrolling boxes when the page has loaded.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page
 
@@ -132,4 +134,27 @@ def test_without_javascript_the_search_page_offers_ways_to_browse(browser: Brows
     links = page.eval_on_selector_all(".gl-search-browse a", "as => as.map(a => a.href)")
     assert site_url + "/glossary/" in links and site_url + "/public/services/" in links
     assert page.is_hidden("#gl-search-groups")
+    context.close()
+
+
+def test_on_a_touch_phone_the_search_button_puts_the_cursor_in_a_box(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/public/")
+    page.wait_for_load_state("load")
+    box = page.locator("#gl-header-q")
+    assert box.is_hidden()  # no room for it beside the Exit button
+    page.locator(".gl-header-search__button").tap()
+    assert box.is_visible()
+    assert page.evaluate("document.activeElement.id") == "gl-header-q"
+    page.keyboard.type("neglect")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=neglect"))
+    page.locator(".gl-search-results a").first.wait_for(timeout=10000)
+    # Sent to the search page with nothing typed: the cursor is in its box.
+    page.goto(f"{site_url}/search/?q=")
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'gl-search-input'")
+    page.keyboard.type("LADO")
+    assert page.locator("#gl-search-input").input_value() == "LADO"
     context.close()
