@@ -56,7 +56,8 @@
       .sort(function (a, b) { return a.node < b.node ? -1 : a.node > b.node ? 1 : 0; })
       .forEach(function (s) { params.set(s.node, s.value); });
     var query = params.toString();
-    return window.location.pathname + (query ? "?" + query : "");
+    // No answers yet: the first question (the start page is only where a visit begins).
+    return window.location.pathname + (query ? "?" + query : "#node-" + start);
   }
 
   function longDate(iso, weekday) {
@@ -101,8 +102,10 @@
   function render(focus) {
     var state = walk(new URLSearchParams(window.location.search));
     Object.keys(steps).forEach(function (id) { steps[id].hidden = true; });
-    steps.start.hidden = state.path.length > 0;
-    steps[state.current].hidden = false;
+    // A visit begins on the start page (what the flow is for, what you need, Start now) and
+    // nothing else; then one question at a time.
+    var begun = state.path.length > 0 || window.location.hash === "#node-" + start;
+    steps[begun ? state.current : "start"].hidden = false;
     summaryList.textContent = "";
     state.path.forEach(function (s, i) {
       var dt = document.createElement("dt");
@@ -119,12 +122,12 @@
     });
     summary.hidden = controls.hidden = state.path.length === 0;
     back.href = urlFor(state.path.slice(0, -1));
-    restart.href = window.location.pathname;
+    restart.href = urlFor([]);
     var outcome = steps[state.current].dataset.outcome;
     record.hidden = !outcome;
     current = state;
     updateRecord();
-    if (focus) heading(state.current).focus();
+    if (focus) (begun ? heading(state.current) : steps.start.querySelector(".gl-start-button")).focus();
   }
 
   var current = null;
@@ -171,10 +174,10 @@
     } else if (link.hasAttribute("data-gl-restart")) {
       event.preventDefault();
       clear();
-      go(window.location.pathname);
+      go(urlFor([]));
     } else if (link.classList.contains("gl-start-button")) {
       event.preventDefault();
-      heading(start).focus();
+      go(urlFor([]));
     }
   });
 

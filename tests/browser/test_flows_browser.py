@@ -42,6 +42,11 @@ def visible_step(page) -> str:
 def test_every_path_by_keyboard(tab: RecordingPage, site_url: str, axe, path) -> None:
     page = tab.page
     page.goto(site_url + FLOW)
+    # A start page first: what the flow is for and Start now, no question yet.
+    assert page.eval_on_selector_all("[data-step]:not([hidden])", "els => els.map(e => e.dataset.step)") == ["start"]
+    tab_to(page, "Start now")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-step=start]").is_hidden()
     for step in path[:-1]:
         assert visible_step(page) == step.node
         assert axe_violations(axe, page) == ""

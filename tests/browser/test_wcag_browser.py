@@ -132,7 +132,8 @@ def test_check_focus_after_a_flow_answer_and_a_link_to_a_term_is_below_the_heade
     page = tab.page
     page.set_viewport_size({"width": 360, "height": 640})
     _open(page, f"{site_url}/flows/which-level/")
-    page.locator(".gl-answers a, .gl-answers button").first.click()
+    page.locator(".gl-start-button").click()
+    page.locator(".gl-answers a:visible").first.click()
     page.wait_for_timeout(300)
     state = page.evaluate(FOCUS_STATE)
     assert state is not None and not state["covered"], state
@@ -220,7 +221,8 @@ CONTRAST_TARGETS = [
     ("public/worried-about-a-child/", "article a[href^='../services']", 4.5),
     ("glossary/", "article a.gl-term, article p a", 4.5),
     ("thresholds/level-3/", "article a.gl-term", 4.5),
-    ("flows/which-level/", ".gl-answers .md-button", 4.5),
+    ("flows/which-level/", ".gl-start-button", 4.5),
+    ("procedures/as-at/", ".gl-as-at .md-button:not(.md-button--primary)", 4.5),
     ("search/", "#gl-search-form button[type=submit]", 4.5),
     ("", ".md-footer a", 4.5),
     ("", ".md-tabs__link", 4.5),
