@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import feedparser
@@ -84,6 +86,17 @@ def test_the_changes_page_marks_words_added_and_removed(built_site: Path) -> Non
     assert "Timescale: Within 3 working days of the decision you disagree with" in diff.get_text(" ", strip=True).replace("added: ", "").replace("removed: 5 ", "")
     # Only the step that changed is shown.
     assert [heading(h) for h in article.find_all("h2")] == ["Step: Talk to the practitioner"]
+
+
+def test_changes_are_shown_in_the_words_a_reader_sees_not_markdown(built_site: Path) -> None:
+    # Every comparison page: no Markdown marks where the version itself shows formatting.
+    pages = sorted(built_site.glob("procedures/*/v*-changes/index.html"))
+    assert len(pages) >= 5
+    for file in pages:
+        diff = " ".join(d.get_text(" ") for d in page(built_site, str(file.relative_to(built_site))).select(".gl-diff"))
+        assert not re.search(r"\*\*|\]\(|(?<!\w)_\w+_(?!\w)", diff), file
+    text = page(built_site, "procedures/notifying-serious-incidents/v3-changes/index.html").find("article").get_text(" ")
+    assert "known or suspected and the child" in " ".join(text.split())
 
 
 def test_whats_changed_groups_by_release_newest_first(built_site: Path) -> None:

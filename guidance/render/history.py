@@ -8,6 +8,7 @@ import html
 from datetime import date
 
 from ..diff import Block, Op, diff_blocks
+from .plain_text import rendered_text
 from ..models.procedure import ProcedureText
 from ..models import Release
 from ..procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, Change, Edition, Procedure, Procedures
@@ -101,15 +102,16 @@ def diff_html(ops: list[Op]) -> str:
 
 
 def blocks(t: ProcedureText, targets: Targets) -> list[Block]:
-    """A version as titled blocks of words, keyed so that steps are compared with themselves."""
+    """A version as titled blocks of words, keyed so that steps are compared with themselves. The
+    words are those a reader sees: Markdown is rendered first, so a word made bold is the word."""
     found = [
         Block("title", "Title", t.title),
-        Block("summary", "Summary", t.summary),
-        Block("scope", "When this procedure applies", t.scope),
-        Block("applies", "Who must follow it", "\n".join(t.applies_to)),
+        Block("summary", "Summary", rendered_text(t.summary)),
+        Block("scope", "When this procedure applies", rendered_text(t.scope)),
+        Block("applies", "Who must follow it", "\n".join(rendered_text(a) for a in t.applies_to)),
     ]
     for step in t.steps:
-        lines = [step.title, *([f"Who: {step.who}"] if step.who else []), step.text]
+        lines = [step.title, *([f"Who: {step.who}"] if step.who else []), rendered_text(step.text)]
         lines += [f"Timescale: {step.timescale}"] if step.timescale else []
         found.append(Block(f"step:{step.id}", f"Step: {step.title}", "\n".join(lines)))
     found.append(Block("legal", "Legal basis", "\n".join(c.label() for c in t.legal_basis)))

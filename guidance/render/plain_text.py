@@ -1,0 +1,41 @@
+"""Markdown as a reader sees it: the words, without the marks that format them.
+
+Comparisons between versions are made on this text, so that a word made bold shows as the word
+("known or suspected and the child"), not as "**and**" (docs/decisions/0004-versioned-procedures.md).
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+import markdown
+
+__all__ = ["rendered_text"]
+
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "dt", "dd", "br", "hr"}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def rendered_text(source: str) -> str:
+    """The words of Markdown ``source`` as rendered, one line per paragraph or list item."""
+    parser = _Text()
+    parser.feed(markdown.markdown(html.escape(source, quote=False).replace("&gt;", ">")))
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
