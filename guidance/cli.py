@@ -203,6 +203,9 @@ def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: b
         sys.exit(1)
     except GuidanceError as exc:
         _print(exc.problems)
+        if exc.waiting:  # said, not silently skipped
+            click.echo(f"links between entries, abbreviations, plain language and dates are checked once the "
+                       f"{' and '.join(exc.waiting)} file(s) can be read", err=True)
         warnings = sum(p.is_warning for p in exc.problems)
         notices = len(exc.problems) - len(exc.errors) - warnings
         click.echo(f"{len(exc.errors)} error(s), {warnings} warning(s), {notices} notice(s)", err=True)

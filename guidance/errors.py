@@ -71,6 +71,7 @@ class GuidanceError(Exception):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = in_order(set(problems))  # one line per problem, however many rules met it
+        self.waiting: list[str] = []  # kinds whose failure kept the checks across kinds from running
         super().__init__(self.report())
 
     def report(self) -> str:

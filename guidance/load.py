@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import GuidanceError, Problem, Severity, display_path, in_order
+from .errors import GuidanceError, Problem, display_path, in_order
 from .jargon import jargon_warnings
 from .readability import plain_language, public_pages
 from .kinds import KINDS, Kind
@@ -35,7 +35,9 @@ def load_site(
         problems += _read_kind(site, kind)
     problems += _checks(site, kinds, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):
-        raise GuidanceError(problems)
+        error = GuidanceError(problems)
+        error.waiting = [k for k in ("partnership", "glossary") if k not in site.content]
+        raise error
     site.warnings = in_order(set(problems))  # one line per problem, however many kinds met it
     return site
 
@@ -61,12 +63,8 @@ def _read_kind(site: SiteData, kind: Kind) -> list[Problem]:
 def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:
     """Every check that can run, so that one broken file does not hide the problems in the
     others. While a kind has failed, an entry named but not found may be in it: those are left."""
-    missing = [k for k in ("partnership", "glossary") if k not in site.content]
-    if missing:
-        # Said, not silently skipped: these checks need both files.
-        where = display_path(site.data_dir)
-        return [Problem(where, 1, 1, "", f"links between entries, abbreviations, plain language and dates are checked "
-                        f"once {' and '.join(missing)} can be read", Severity.NOTICE)]
+    if "partnership" not in site.content or "glossary" not in site.content:
+        return []  # `guidance check` says which checks wait for them (GuidanceError.waiting)
     problems = [p for kind in kinds if kind.name in site.content for p in kind.check(site)]
     problems += jargon_warnings(site, docs_dir)
     problems += _plain_language(site, kinds, docs_dir)

@@ -122,6 +122,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "licence": partnership.licence.model_dump() if partnership.licence else None,
             "updated": f"{self.site.today.day} {self.site.today:%B %Y}",
             "updated_iso": self.site.today.isoformat(),
+            "feedback": (partnership.contact(partnership.feedback).email or None) if partnership.feedback else None,
+            # The published address (not `serve`'s): what a report of a problem names.
+            "home": (str(partnership.site_url).rstrip("/") + "/") if partnership.site_url else "/",
         }
         self.pages = generated_pages(self.site, share=self.config.parallel) + search_pages()
         docs = Path(config.docs_dir)

@@ -27,9 +27,8 @@ def test_check_reports_every_error_and_exits_1_without_traceback(example: Path) 
     assert result.stderr.splitlines() == [
         "data/glossary.yml:10:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)",
         # Said, not silently skipped: what cannot be checked until the glossary can be read.
-        "data:1:1: notice: links between entries, abbreviations, plain language and dates are checked once "
-        "glossary can be read",
-        "1 error(s), 0 warning(s), 1 notice(s)",
+        "links between entries, abbreviations, plain language and dates are checked once the glossary file(s) can be read",
+        "1 error(s), 0 warning(s), 0 notice(s)",
     ]
 
 
@@ -56,6 +55,7 @@ def test_reference_errors_are_all_reported(example: Path) -> None:
     assert result.stderr.splitlines() == [
         "data/glossary.yml:21:15: terms[0].related[0]: unknown term 'child-in-ned' (did you mean 'child-in-need'?)",
         "data/glossary.yml:21:29: terms[0].related[1]: unknown term 'threshold-documents' (did you mean 'threshold-document'?)",
+        "links between entries, abbreviations, plain language and dates are checked once the glossary file(s) can be read",
         "2 error(s), 0 warning(s), 0 notice(s)",
     ]
 
@@ -196,7 +196,7 @@ def test_check_reads_hand_written_pages_and_reports_every_problem_at_once(exampl
         "docs/about/broken.md:11:4: termz('CSPR'): unknown macro 'termz' (did you mean 'term'?)",
         "docs/about/broken.md:13:4: contact('front-door', 1): expected contact(ident) (too many positional arguments)",
         "docs/about/unknown.md:3:1: term('NOPE'): unknown glossary term 'NOPE'",
-        "7 error(s), 0 warning(s) in the pages",
+        "7 error(s), 0 warning(s), 0 notice(s) in the pages",
     ]
 
 

@@ -6,6 +6,7 @@ import ast
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +14,7 @@ from bs4 import BeautifulSoup
 from guidance import load_site
 from guidance.accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
 from guidance.render.partnership import accessibility_page
-from tests.helpers import EXAMPLE_TODAY, ROOT, heading, page, resolve, write
+from tests.helpers import EXAMPLE_TODAY, ROOT, heading, load_problems, page, resolve, write
 from tests.helpers import PARTNERSHIP as PARTNERSHIP_FILE
 
 SITE = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY))
@@ -135,9 +136,34 @@ def test_every_page_links_to_the_statement_and_the_public_routes(built_site: Pat
     for file in ("index.html", "glossary/index.html", "briefs/child-b-2025/index.html", "404.html"):
         footer = page(built_site, file).select_one(".gl-footer-links")
         links = {a.get_text(): a["href"] for a in footer.find_all("a")}
+        report = links.pop("Report a problem with this page")
         assert set(links) == {"Worried about a child?", "Staying safe online", "Accessibility statement"}, file
         if file != "404.html":
             assert all(resolve(built_site, file, href).exists() for href in links.values())
+        # An email to the partnership with the page's own address in it: no form, no outside request.
+        mail = urlsplit(report)
+        assert mail.scheme == "mailto" and mail.path == "nscp@example.org"
+        query = parse_qs(mail.query)
+        address = "https://guidance.northmoor-scp.example.org/" + ("404" if file == "404.html" else file.removesuffix("index.html"))
+        assert query["body"][0].startswith(f"Page: {address}\n"), query
+
+
+def test_every_page_says_whose_site_it_is_its_licence_and_when_it_was_updated(built_site: Path) -> None:
+    for file in ("index.html", "glossary/index.html", "public/services/index.html", "404.html"):
+        footer = page(built_site, file).select_one(".md-copyright")
+        text = " ".join(footer.get_text().split())
+        assert text.startswith("Northmoor Safeguarding Children Partnership")
+        assert "Open Government Licence v3.0" in text and "Last updated 23 November 2026." in text
+        assert footer.select_one('a[rel="license"]')["href"].startswith("https://www.nationalarchives.gov.uk/")
+        assert footer.select_one("time")["datetime"] == EXAMPLE_TODAY
+        assert "Material for MkDocs" not in text and not footer.select('a[target="_blank"]')
+
+
+def test_the_feedback_contact_must_have_an_email(small: Path) -> None:
+    write(small, "data/partnership.yml", PARTNERSHIP_FILE + "feedback: front-door\n")
+    assert load_problems(small / "data") == [
+        "data/partnership.yml:16:11: feedback: contact 'front-door' has no email: a report of a problem with a page is sent by email"
+    ]
 
 
 def test_the_404_page_offers_the_emergency_routes_and_search(built_site: Path) -> None:

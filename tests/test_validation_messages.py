@@ -50,7 +50,7 @@ def test_unknown_field_lists_the_allowed_ones(small: Path) -> None:
     broken = GLOSSARY.replace("badly hurt.\n", "badly hurt.\n    colour: red\n")
     assert problems(small, broken) == [
         "data/glossary.yml:14:5: terms[1].colour: unknown field 'colour' (expected one of: id, term, "
-        "abbreviations, aliases, definition, plain, short, source, related, reviewed)"
+        "abbreviations, aliases, definition, plain, short, source, related, reviewed, match)"
     ]
 
 

@@ -40,9 +40,15 @@ class PartnershipKind(Kind):
             named += [(("worried", "national", i), ident) for i, ident in enumerate(partnership.worried.national)]
         if partnership.accessibility:
             named.append((("accessibility", "contact"), partnership.accessibility.contact))
+        if partnership.feedback:
+            named.append((("feedback",), partnership.feedback))
         for path, ident in named:
             if partnership.contact(ident) is None:
                 problems.append(unknown_reference(doc, path, "contact", ident, known))
+        feedback = partnership.contact(partnership.feedback) if partnership.feedback else None
+        if feedback is not None and not feedback.email:
+            problems.append(doc.problem(("feedback",), f"contact '{feedback.id}' has no email: a report of a problem "
+                                                      "with a page is sent by email"))
         problems += _hours(doc, partnership)
         return partnership, problems
 

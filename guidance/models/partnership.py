@@ -95,6 +95,10 @@ class Partnership(Strict):
     audiences: list[Audience] = Field(min_length=1)
     worried: Worried | None = Field(None, description="The 'Worried about a child?' page; none if left out.")
     accessibility: Accessibility | None = Field(None, description="The accessibility statement; none if left out.")
+    feedback: Id | None = Field(
+        None, description="Id of the contact, with an email address, told about a problem with a page ('Report a problem "
+        "with this page' on every page); none if left out.",
+    )
     never_link: list[Text] = Field(
         default_factory=list,
         description="Phrases in which no glossary term is linked, e.g. 'services working together'.",
