@@ -220,3 +220,17 @@ def test_the_search_index_is_written_inside_the_site_only(example: Path) -> None
     assert result.returncode == 0, result.stderr
     assert (example / "site/pagefind/pagefind-entry.json").is_file()
     assert not (example / "pagefind").exists()  # closing the index once wrote a copy here too
+
+
+def test_no_page_doubles_a_full_stop(built_site: Path) -> None:
+    """A macro's text that ends with a full stop, inside a writer's sentence, once gave '..'."""
+    doubled = []
+    for file in pages(built_site):
+        article = soup(built_site, str(file.relative_to(built_site))).find("article")
+        if article is None:
+            continue
+        for code in article.select("code, pre"):
+            code.decompose()
+        text = " ".join(article.get_text("").split())
+        doubled += [f"{file.relative_to(built_site)}: …{m.group(0)}…" for m in re.finditer(r".{20}(?<!\.)\.\s?\.(?!\.).{0,20}", text)]
+    assert doubled == []

@@ -37,10 +37,14 @@
         if (inForce) count += 1;
       });
       var when = longDate(day);
+      // The tense of the reader's day: a date still to come "will be", today "is", before "was".
+      var now = new Date();
+      var today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+      var tense = day > today ? ["will be", "will be"] : day === today ? ["is", "are"] : ["was", "were"];
       if (table.caption) table.caption.textContent = "In force on " + when;
       status.textContent = count === 0
-        ? "No " + noun + " was in force on " + when + "."
-        : (count === 1 ? "1 " + noun + " was" : count + " " + noun + "s were") + " in force on " + when + ".";
+        ? "No " + noun + " " + tense[0] + " in force on " + when + "."
+        : (count === 1 ? "1 " + noun + " " + tense[0] : count + " " + noun + "s " + tense[1]) + " in force on " + when + ".";
       var url = new URL(window.location.href);
       url.searchParams.set("date", day);
       window.history.replaceState(null, "", url);

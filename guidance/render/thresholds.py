@@ -158,4 +158,5 @@ def level_summary(t: Thresholds, lvl: Level, page: str) -> str:
 def indicator_reference(t: Thresholds, indicator: Indicator, page: str) -> str:
     """An inline Markdown link to one indicator, citing its id, e.g. for training material."""
     lvl = t.levels[indicator.level]
-    return link(f"{indicator.id}: {indicator.text}", f"{relative_to_page(level_page(lvl), page)}#{indicator.id}")
+    # Without its full stop: the link sits inside the writer's sentence, which has its own.
+    return link(f"{indicator.id}: {indicator.text.rstrip('.')}", f"{relative_to_page(level_page(lvl), page)}#{indicator.id}")

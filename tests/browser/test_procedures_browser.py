@@ -45,19 +45,22 @@ def test_the_date_chooser_works_by_keyboard_alone(tab: RecordingPage, site_url: 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    ("day", "expected"),
+    ("day", "expected", "said"),
     [
-        ("2024-02-29", ["Version 1"]),
-        ("2024-03-01", ["Version 2"]),
-        ("2027-03-31", ["Version 3 (current)"]),
-        ("2027-04-01", ["Version 4"]),
+        ("2024-02-29", ["Version 1"], "1 version was in force on 29 February 2024."),
+        ("2024-03-01", ["Version 2"], "1 version was in force on 1 March 2024."),
+        ("2026-11-23", ["Version 3 (current)"], "1 version is in force on 23 November 2026."),
+        ("2027-03-31", ["Version 3 (current)"], "1 version will be in force on 31 March 2027."),
+        ("2027-04-01", ["Version 4"], "1 version will be in force on 1 April 2027."),
     ],
 )
-def test_a_shared_link_opens_at_its_date(tab: RecordingPage, site_url: str, day: str, expected: list[str]) -> None:
+def test_a_shared_link_opens_at_its_date(tab: RecordingPage, site_url: str, day: str, expected: list[str], said: str) -> None:
     page = tab.page
+    page.clock.set_fixed_time("2026-11-23T10:00:00")  # the reader's today: a date after it is still to come
     page.goto(f"{site_url}{HISTORY}?date={day}")
     assert visible_rows(page, "versions-table") == expected
     assert page.input_value("#versions-date") == day
+    assert page.inner_text("#versions-status") == said
 
 
 @pytest.mark.browser
