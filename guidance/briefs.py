@@ -21,7 +21,7 @@ THEMES_INDEX = "briefs/themes/index.md"
 MATRIX_PAGE = "briefs/matrix.md"
 RECOMMENDATIONS_PAGE = "briefs/recommendations.md"
 # Briefs live at /briefs/<id>/, beside these pages: no brief may take their address.
-RESERVED_IDS = ("themes", "matrix", "recommendations")
+RESERVED_IDS = ("themes", "matrix", "recommendations", "packs")
 
 
 def brief_page(ident: str) -> str:
@@ -30,6 +30,11 @@ def brief_page(ident: str) -> str:
 
 def theme_page(ident: str) -> str:
     return f"briefs/themes/{ident}.md"
+
+
+def pack_page(ident: str) -> str:
+    """Every briefing on a theme, one after another: a trainer's pack to print."""
+    return f"briefs/packs/{ident}.md"
 
 
 def theme_feed(ident: str) -> str:

@@ -205,7 +205,27 @@
     });
   }
 
+  // On paper: the day it was printed, and each link's address after it (GOV.UK's print styles do
+  // the same), so a printout can be followed up.
+  function setUpPrinting() {
+    window.addEventListener("beforeprint", function () {
+      var printed = document.querySelector("[data-gl-printed]");
+      if (printed) {
+        printed.textContent = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      }
+      document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+        var href = link.getAttribute("href");
+        if (/^(#|tel:|mailto:|sms:|javascript:)/.test(href) || link.classList.contains("headerlink")
+            || link.classList.contains("gl-term") || link.textContent.trim() === link.href) {
+          return;
+        }
+        link.setAttribute("data-gl-url", link.href);
+      });
+    });
+  }
+
   function start() {
+    setUpPrinting();
     setUpTips();
     setUpScrolling();
     setUpMenu();

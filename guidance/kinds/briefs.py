@@ -8,7 +8,7 @@ from typing import Any
 from ..anonymity import findings, text_fields
 from ..briefs import (
     BRIEFS_INDEX, MATRIX_PAGE, RECOMMENDATIONS_PAGE, RESERVED_IDS, THEMES_INDEX, Briefs, brief_page, is_overdue,
-    theme_feed, theme_page,
+    pack_page, theme_feed, theme_page,
 )
 from ..errors import Problem, Severity, format_path
 from ..models import AnonymityFile, BriefFile, Theme, ThemesFile
@@ -113,6 +113,8 @@ class BriefsKind(Kind):
         for theme in themes.values():
             pages.append(Page(theme_page(theme.id), render.theme_page(theme, themes, briefs, targets)))
             pages.append(Page(theme_feed(theme.id), _feed(theme, briefs, site)))
+            if briefs.for_theme(theme.id):
+                pages.append(Page(pack_page(theme.id), render.pack_page_text(theme, themes, briefs, targets, site)))
         return pages
 
 

@@ -3,11 +3,12 @@ recommendations."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..briefs import (
     BRIEFS_INDEX, MATRIX_PAGE, RECOMMENDATIONS_PAGE, THEMES_INDEX, Briefs, brief_page as page_of, is_overdue,
-    theme_feed, theme_page as theme_path,
+    pack_page, theme_feed, theme_page as theme_path,
 )
 from ..models.brief import REVIEW_TYPES, STATUSES, BriefFile, Recommendation, Theme
 from ..references import Target, Targets, split
@@ -15,13 +16,15 @@ from ..site import SiteData
 from .markdown import escape, facts_list, front_matter, href, html_text, link, long_date, page_url, reference_link, relative_to_page
 
 __all__ = [
-    "brief_card", "brief_page", "index_page", "learning_section", "matrix_page", "recommendations_page", "theme_page", "themes_page",
+    "brief_card", "brief_page", "index_page", "learning_section", "matrix_page", "pack_page_text", "recommendations_page",
+    "theme_page", "themes_page",
 ]
 
 
-def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: SiteData) -> str:
-    """A 7-minute briefing: the review, seven short sections, and what became of its recommendations."""
-    page = page_of(b.id)
+def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: SiteData, within: str | None = None) -> str:
+    """A 7-minute briefing: the review, seven short sections, and what became of its recommendations.
+    ``within``: the page it is printed in, when it is part of a pack (links are made from there)."""
+    page = within or page_of(b.id)
     theme_links = ", ".join(f'<a href="{href(theme_path(t), page)}">{html_text(themes[t].name)}</a>' for t in b.themes)
     facts = [
         ("Review", REVIEW_TYPES[b.review.type]),
@@ -30,9 +33,9 @@ def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: S
         ("Themes", theme_links),
     ]
     site_url = site.partnership.site_url
-    address = (site_url.rstrip("/") if site_url else "") + "/" + page_url(page)
+    address = (site_url.rstrip("/") if site_url else "") + "/" + page_url(page_of(b.id))
     parts = [
-        front_matter(title=b.title, description=b.summary, brief=b.id),
+        "" if within else front_matter(title=b.title, description=b.summary, brief=b.id),
         f"# {escape(b.title)}\n",
         '<p class="gl-kicker">7-minute briefing</p>\n',
         facts_list(facts),
@@ -115,6 +118,9 @@ def theme_page(theme: Theme, themes: dict[str, Theme], briefs: Briefs, targets: 
         "in any feed reader.\n",
         f"## Briefings ({len(found)})\n",
     ]
+    if found:
+        parts.append(f"{link(f'Print all {len(found)} briefings on this theme as one pack', relative_to_page(pack_page(theme.id), here))}"
+                     " (for training: each starts on a new page).\n")
     parts += [brief_card(b, themes, here) for b in found] or ["None yet.\n"]
     related = _related(theme, found, targets)
     if related:
@@ -252,3 +258,22 @@ def _related(theme: Theme, found: list[BriefFile], targets: Targets) -> list[str
 
 def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items) + "\n"
+
+
+def pack_page_text(theme: Theme, themes: dict[str, Theme], briefs: Briefs, targets: Targets, site: SiteData) -> str:
+    """Every briefing on ``theme`` in one page, each starting on a new sheet when printed."""
+    here = pack_page(theme.id)
+    found = briefs.for_theme(theme.id)
+    parts = [
+        front_matter(title=f"{theme.name}: all briefings to print", search={"exclude": True},
+                     description=f"Every 7-minute briefing on {theme.name}, to print as one pack."),
+        f"# {escape(theme.name)}: all briefings\n",
+        f"{len(found)} 7-minute briefings on this theme, one after another, to print as one pack for training. "
+        "Each starts on a new page.\n",
+    ]
+    for b in found:
+        body = brief_page(b, themes, targets, site, within=here)
+        # One level down: the pack's title is the page's only first-level heading.
+        body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.M)
+        parts.append(f'<section class="gl-pack-brief" markdown>\n\n{body}\n\n</section>\n')
+    return "\n".join(parts)
