@@ -36,6 +36,7 @@ from .render.markdown import page_url
 from .render.partnership import emergency_banner
 from .render.search import search_pages
 from .search import index_head, page_entry, records
+from .render.feeds import FEEDS_PAGE, feeds, feeds_page
 from .render.headings import quiet_permalinks
 from .render.termlinks import TermMatcher, link_terms
 from .parallel import thaw
@@ -127,6 +128,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "home": (str(partnership.site_url).rstrip("/") + "/") if partnership.site_url else "/",
         }
         self.pages = generated_pages(self.site, share=self.config.parallel) + search_pages()
+        found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
+        if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
+            self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
         docs = Path(config.docs_dir)
         existing = {p.path for p in self.pages} | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
         config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)

@@ -173,3 +173,17 @@ def test_procedure_macros_on_a_hand_written_page(built_site: Path) -> None:
     text = article.get_text(" ", strip=True)
     assert "Rapid reviews : The rapid review meeting must now be held within 10 working days" in text
     assert "Resolving professional disagreements , version 2 (in force from 1 April 2022)" in text
+
+
+def test_every_feed_link_leads_to_how_to_follow_it_with_the_address_to_copy(built_site: Path) -> None:
+    feeds = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.xml") if p.name != "sitemap.xml")
+    assert "procedures/changes.xml" in feeds and len(feeds) >= 5
+    how = page(built_site, "feeds/index.html")
+    for feed in feeds:
+        section = how.find(id=re.sub(r"[^a-z0-9]+", "-", feed.removesuffix(".xml")))
+        assert section is not None, feed
+        assert section.find_next("code").get_text() == f"https://guidance.northmoor-scp.example.org/{feed}"
+    # The links a reader follows from the pages go to the explanation, not to raw XML.
+    for source in ("procedures/changes/index.html", "briefs/themes/neglect/index.html"):
+        links = [a["href"] for a in page(built_site, source).find("article").find_all("a") if "feed" in a.get_text()]
+        assert links and all("/feeds/#" in href and not href.endswith(".xml") for href in links), links

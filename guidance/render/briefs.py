@@ -13,6 +13,7 @@ from ..briefs import (
 from ..models.brief import REVIEW_TYPES, STATUSES, BriefFile, Recommendation, Theme
 from ..references import Target, Targets, split
 from ..site import SiteData
+from .feeds import feed_link
 from .markdown import escape, facts_list, front_matter, href, html_text, link, long_date, page_url, reference_link, relative_to_page
 
 __all__ = [
@@ -114,7 +115,7 @@ def theme_page(theme: Theme, themes: dict[str, Theme], briefs: Briefs, targets: 
         front_matter(title=f"{theme.name}: learning briefs", description=theme.description, feed=theme_feed(theme.id)),
         f"# {escape(theme.name)}\n",
         f"{escape(theme.description)}\n",
-        f"Follow new briefings on this theme with the {link(f'{theme.name} feed', relative_to_page(theme_feed(theme.id), here))} "
+        f"Follow new briefings on this theme with the {feed_link(f'{theme.name} feed', theme_feed(theme.id), here)} "
         "in any feed reader.\n",
         f"## Briefings ({len(found)})\n",
     ]

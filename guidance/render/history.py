@@ -8,6 +8,7 @@ import html
 from datetime import date
 
 from ..diff import Block, Op, diff_blocks
+from .feeds import feed_link
 from .plain_text import rendered_text
 from ..models.procedure import ProcedureText
 from ..models import Release
@@ -132,7 +133,7 @@ def whats_changed_page(procedures: Procedures, releases: dict[str, Release], tod
         "# What's changed\n",
         "Changes to practice in our procedures, newest first, grouped by release. Minor changes, such as "
         "wording, are listed in each procedure's history. "
-        f"{link('Follow these changes in a feed reader (Atom feed)', relative_to_page(CHANGES_FEED, page))}.\n",
+        f"{feed_link('Follow these changes in a feed reader', CHANGES_FEED, page)}.\n",
     ]
     coming = [c for c in procedures.changes(today, include_upcoming=True) if c.edition.effective > today]
     if coming:
