@@ -27,6 +27,7 @@ from typing import Any
 from pagefind.service import get_executable
 
 from .search import Entry, record_html
+from .stable_index import stabilise
 
 __all__ = ["INDEX_DIR", "IndexFailed", "SiteIndex"]
 
@@ -88,6 +89,7 @@ class SiteIndex:
         for pattern in UNUSED:
             for path in out.glob(pattern):
                 path.unlink()
+        stabilise(out)  # the same pages give the same files (guidance/stable_index.py)
         # Every page is indexed as English, so the fallback for other languages is never loaded.
         files = sorted(p.relative_to(site_dir).as_posix() for p in out.rglob("*")
                        if p.is_file() and p.name != "wasm.unknown.pagefind")
