@@ -8,6 +8,8 @@ The domain code never imports MkDocs.
 
 from __future__ import annotations
 
+from datetime import date
+
 import logging
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,7 @@ from .page_check import find_written
 from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav
 from .rebuild import RebuildPlan
 from .render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
-from .render.markdown import page_url
+from .render.markdown import long_date, page_url
 from .render.partnership import emergency_banner
 from .render.search import search_pages
 from .search import index_head, page_entry, records
@@ -243,7 +245,19 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def _prerendered(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         return self.template_pass.context(context, page) if self.template_pass is not None else context
 
-    on_page_context = CombinedEvent(_search_head, _escaped_description, _prerendered)
+    def _checked_on(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        # `checked:` in front matter (a date, or its ISO text from a generated page): "Page checked on ...".
+        checked = page.meta.get("checked")
+        if isinstance(checked, str):
+            try:
+                checked = date.fromisoformat(checked)
+            except ValueError:
+                raise PluginError(f"{page.file.src_uri}: checked: expected a date as YYYY-MM-DD, got '{checked}'") from None
+        if isinstance(checked, date):
+            page.meta["checked_on"] = long_date(checked)
+        return context
+
+    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on, _prerendered)
 
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []

@@ -123,6 +123,10 @@ def _minutes(time: str) -> int:
 class Services:
     needs: dict[str, Need]
     services: list[Service]
+    checked: date | None = None  # when the list was last checked, for services that give no date of their own
+
+    def checked_on(self, s: Service) -> date | None:
+        return s.checked or self.checked
 
     def __post_init__(self) -> None:
         self.services = sorted(self.services, key=lambda s: s.name.casefold())

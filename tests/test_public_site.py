@@ -16,6 +16,7 @@ from guidance.accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
 from guidance.render.partnership import accessibility_page
 from tests.helpers import EXAMPLE_TODAY, ROOT, heading, load_problems, page, resolve, write
 from tests.helpers import PARTNERSHIP as PARTNERSHIP_FILE
+from tests.helpers import SERVICES as SERVICES_FILE
 
 SITE = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY))
 SERVICES = SITE.content["services"]
@@ -241,3 +242,25 @@ def test_contact_hours_are_read_as_services_hours_are(small: Path) -> None:
         "data/partnership.yml:12:12: contacts[0].open[0]: expected opening hours such as 'Monday to Friday, 9am to 5pm', "
         "'Saturday, 10am to 1:30pm' or '24 hours', got 'Mondays 9 till 5'"
     ]
+
+
+def test_public_pages_and_service_cards_say_when_they_were_checked(built_site: Path) -> None:
+    for file in ("public/index.html", "public/staying-safe-online/index.html", "public/services/index.html",
+                 "public/services/money/index.html"):
+        assert page(built_site, file).select_one(".gl-checked").get_text() == "Page checked on 2 November 2026.", file
+    cards = page(built_site, "public/services/index.html").select(".gl-service")
+    assert len(cards) == len(SERVICES.services)
+    for card in cards:
+        facts = {div.dt.get_text(): div.dd.get_text() for div in card.select(".gl-facts > div")}
+        assert facts["Checked"] == "Details checked on 2 November 2026", card["id"]
+
+
+def test_details_not_checked_for_a_year_are_a_notice(small: Path) -> None:
+    services = small
+    write(services, "data/services.yml", "checked: 2025-11-01\n" + SERVICES_FILE)
+    site = load_site(services / "data", today=date(2026, 11, 23))
+    assert [str(w) for w in site.warnings] == [
+        "data/services.yml:1:10: notice: checked: the services' details were last checked on 2025-11-01, over a year "
+        "ago: check them and update the date"
+    ]
+    assert load_site(services / "data", today=date(2026, 10, 31)).warnings == []

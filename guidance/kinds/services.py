@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
+from ..errors import Problem, Severity
 from ..models import ServicesFile
 from ..references import Target, Targets
 from ..render import services as render
@@ -49,7 +49,17 @@ class ServicesKind(Kind):
                 problems.append(doc.problem(
                     where, f"'{service.id}' is a real service: add a source saying where its number is published, or mark it example: true"
                 ))
-        return Services({n.id: n for n in data.needs}, list(data.services)), problems
+        return Services({n.id: n for n in data.needs}, list(data.services), data.checked), problems
+
+    def check(self, site: SiteData) -> list[Problem]:
+        """Notice of details not checked for over a year: a number that has changed sends a parent nowhere."""
+        doc, data = site.sources[self.name][0].document, site.sources[self.name][0].model
+        found = [(("checked",), data.checked, "the services' details were")] if data.checked else []
+        found += [(("services", i, "checked"), s.checked, f"the details of '{s.id}' were") for i, s in enumerate(data.services) if s.checked]
+        return [
+            doc.problem(path, f"{what} last checked on {day}, over a year ago: check them and update the date", severity=Severity.NOTICE)
+            for path, day, what in found if (site.today - day).days > 365
+        ]
 
     def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
         source = site.sources[self.name][0]

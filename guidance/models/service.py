@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Email, HttpsUrl, Id, Strict, Text, UkPhone
+from .base import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
 from .citation import Citation
 
 __all__ = ["Need", "Service", "ServiceContact", "ServicesFile"]
@@ -42,10 +42,13 @@ class Service(Strict):
     area: Text | None = Field(None, description="Where it works, if not the whole area, e.g. 'National'.")
     example: bool = Field(False, description="True for fictional services and numbers in sample data.")
     source: Citation | None = Field(None, description="Where a real service's number is published. Required unless example.")
+    checked: Day | None = Field(None, description="When its details were last checked with it (YYYY-MM-DD); the file's date if left out.")
 
 
 class ServicesFile(Strict):
     """``data/services.yml``: the needs people come with, and the services that help."""
 
+    checked: Day | None = Field(None, description="When every service's details were last checked (YYYY-MM-DD): "
+                                "each card and page says so, and a year later `guidance check` gives notice.")
     needs: list[Need] = Field(min_length=1)
     services: list[Service] = Field(min_length=1)

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..models.service import Need, Service
 from ..services import Services
-from .markdown import asset_href, attr, front_matter, href
+from .markdown import asset_href, attr, front_matter, href, long_date
 
 __all__ = ["ALWAYS_PAGE", "SERVICES_INDEX", "SERVICES_SCRIPT", "always_page", "index_page", "need_page", "need_page_text"]
 
@@ -39,6 +39,7 @@ def index_page(services: Services, holidays: list[date], area: str) -> str:
             title="Find help for your family",
             description=f"Services in {area} for parents, carers and young people: who they help and how to reach them.",
             audience="public",
+            checked=services.checked.isoformat() if services.checked else None,
             hide=["toc"],
         ),
         "# Find help for your family\n",
@@ -56,7 +57,8 @@ def need_page_text(services: Services, need: Need, holidays: list[date]) -> str:
     here = need_page(need.id)
     found = services.for_need(need.id)
     return "\n".join([
-        front_matter(title=need.name, description=need.description, audience="public"),
+        front_matter(title=need.name, description=need.description, audience="public",
+                     checked=services.checked.isoformat() if services.checked else None),
         f"# {_e(need.name)}\n",
         _danger(),
         f"{_e(need.description)}\n",
@@ -118,6 +120,9 @@ def service_card(s: Service, services: Services, page: str, level: int) -> str:
     ]
     if s.area:
         facts.append(("Where", _e(s.area)))
+    checked = services.checked_on(s)
+    if checked:
+        facts.append(("Checked", f"Details checked on {long_date(checked)}"))  # how fresh a number is
     rows = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in facts)
     need_links = ", ".join(
         f'<a href="{href(need_page(n), page)}">{_e(services.needs[n].name)}</a>' for n in s.needs
