@@ -246,7 +246,7 @@ def test_contact_hours_are_read_as_services_hours_are(small: Path) -> None:
 
 def test_public_pages_and_service_cards_say_when_they_were_checked(built_site: Path) -> None:
     for file in ("public/index.html", "public/staying-safe-online/index.html", "public/services/index.html",
-                 "public/services/money/index.html"):
+                 "public/services/money/index.html", "public/worried-about-a-child/index.html"):
         assert page(built_site, file).select_one(".gl-checked").get_text() == "Page checked on 2 November 2026.", file
     cards = page(built_site, "public/services/index.html").select(".gl-service")
     assert len(cards) == len(SERVICES.services)

@@ -45,6 +45,7 @@ class Worried(Strict):
         default_factory=list,
         description="Ids of national helplines to call if you cannot get through, or live elsewhere (e.g. the NSPCC's).",
     )
+    checked: Day | None = Field(None, description="When the numbers and hours on the page were last checked (YYYY-MM-DD).")
 
 
 class Accessibility(Strict):

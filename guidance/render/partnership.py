@@ -59,7 +59,8 @@ def worried_page(p: Partnership, services_page: str | None) -> str:
         if services_page else ""
     )
     return "\n".join([
-        front_matter(title="Worried about a child?", description="Who to call if you are worried about a child.", audience="public"),
+        front_matter(title="Worried about a child?", description="Who to call if you are worried about a child.", audience="public",
+                     checked=w.checked.isoformat() if w.checked else None),
         "# Worried about a child?\n",
         '<div class="gl-999">\n<h2 id="in-danger-now">Is a child in danger right now?</h2>\n'
         '<p>Call <a class="gl-999-number" href="tel:999">999</a>. Ask for the police or an ambulance.</p>\n</div>\n',
