@@ -33,7 +33,6 @@ def page_problems(config: Any) -> list[Problem]:
 
     plugin = config.plugins["guidance"]
     plugin.checking = True
-    plugin.config.parallel = False  # nothing to gain for a build nobody reads
     macros = config.plugins.get("macros")
     if macros is not None:
         macros.config["on_error_fail"] = False  # report each page's failure, then go on

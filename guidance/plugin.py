@@ -31,7 +31,7 @@ from .macro_errors import MacroErrors, body_offset, macro_log
 from .build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
 from .outside import outside_requests
 from .page_check import find_written
-from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav
+from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
 from .rebuild import RebuildPlan
 from .render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
 from .render.markdown import long_date, page_url
@@ -41,8 +41,6 @@ from .search import index_head, page_entry, records
 from .render.feeds import FEEDS_PAGE, feeds, feeds_page
 from .render.headings import quiet_permalinks
 from .render.termlinks import TermMatcher, link_terms
-from .parallel import thaw
-from .second_core import MarkdownPass, TemplatePass, generated_pages, pages_to_build, worth_sharing
 from .site import Page, SiteData
 
 __all__ = ["GuidancePlugin"]
@@ -53,8 +51,6 @@ log = logging.getLogger("mkdocs.plugins.guidance")
 class GuidanceConfig(base.Config):
     enabled = c.Type(bool, default=True)
     data_dir = c.Type(str, default="data")
-    # Render pages on two cores (guidance/second_core.py); off only to compare or to debug.
-    parallel = c.Type(bool, default=True)
 
 
 class GuidancePlugin(BasePlugin[GuidanceConfig]):
@@ -66,11 +62,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     memory: Memory | None = None
     plan: RebuildPlan
     data_version = 0
-    # The helper on the second core, in each of MkDocs's passes over the pages. Each is assigned
-    # once its helper has forked, so in the helper they are None, and the plugin's own events
-    # there (the helper runs them to render) do the plain work.
-    markdown_pass: MarkdownPass | None = None
-    template_pass: TemplatePass | None = None
     serving = dirty = False
     # `guidance check` builds the pages where nobody sees them, to check hand-written pages: it
     # sets this, and the plugin then collects what it finds instead of failing at the first.
@@ -129,7 +120,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             # The published address (not `serve`'s): what a report of a problem names.
             "home": (str(partnership.site_url).rstrip("/") + "/") if partnership.site_url else "/",
         }
-        self.pages = generated_pages(self.site, share=self.config.parallel) + search_pages()
+        self.pages = site_pages(self.site) + search_pages()
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
             self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
@@ -152,7 +143,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             files.append(File.generated(config, PROBLEMS_SCRIPT, content=problems_script()))
         return files
 
-    def _plan_rebuild(self, nav: Any, config: Any, files: Files) -> Any:
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         if self.memory is not None and self.site is not None:
             self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version)
             built, pages = len(self.plan.stale), len(self.plan.keys)
@@ -163,23 +154,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                 if "data-pagefind-body" in output:
                     self.index.add_page(output, url)
         return nav
-
-    # Last, once every plugin has set up the pages: the helper forks with the build as it is.
-    @event_priority(-100)
-    def _share_markdown(self, nav: Any, config: Any, files: Files) -> Any:
-        self._nav = nav  # for the second pass, which MkDocs gives no navigation at its start
-        pages = pages_to_build(files, self.dirty)
-        if self.config.enabled and self.config.parallel and worth_sharing(pages):
-            self.markdown_pass = MarkdownPass(pages, config, files, self._link)
-        return nav
-
-    on_nav = CombinedEvent(_plan_rebuild, _share_markdown)
-
-    @event_priority(100)
-    def on_pre_page(self, page: Any, config: Any, files: Files) -> Any:
-        if self.markdown_pass is not None:
-            self.markdown_pass.before(page)
-        return page
 
     # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.
     @event_priority(50)
@@ -199,8 +173,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        done = self.markdown_pass.linked(page, html) if self.markdown_pass is not None else None
-        html, linked = done or self._link(page, html)
+        html, linked = self._link(page, html)
         if self.memory is not None:
             self.plan.linked[page.file.src_uri] = linked
         return html
@@ -218,14 +191,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         html = link_terms(html, self.matcher, glossary_url, plain=plain, seen=linked)
         return html, frozenset(linked)
 
-    @event_priority(-100)
-    def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        self._stop_helpers()
-        pages = pages_to_build(files, self.dirty)
-        if self.config.enabled and self.config.parallel and worth_sharing(pages):
-            self.template_pass = TemplatePass(pages, config, files, self._nav, env, self.serving)
-        return env
-
     def _search_head(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         if self.config.enabled and self.site is not None:
             entry = page_entry(page.file.src_uri, {**page.meta, "title": page.title}, self.site)
@@ -240,11 +205,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["description"] = Markup.escape(description)
         return context
 
-    # Last, once every plugin has made the context: a page the helper has needs none of it.
-    @event_priority(-100)
-    def _prerendered(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        return self.template_pass.context(context, page) if self.template_pass is not None else context
-
     def _checked_on(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         # `checked:` in front matter (a date, or its ISO text from a generated page): "Page checked on ...".
         checked = page.meta.get("checked")
@@ -257,7 +217,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["checked_on"] = long_date(checked)
         return context
 
-    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on, _prerendered)
+    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on)
 
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []
@@ -277,12 +237,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             self.outside.append(f"{_written_at(page, config, request)}: the page would fetch {request} from another site")
         if self.index is not None and "data-pagefind-body" in output:
             self.index.add_page(output, "/" + page.url)
-        if self.template_pass is not None:
-            self.template_pass.after(page)
         return output
 
     def on_post_build(self, config: Any) -> None:
-        self._stop_helpers()
         if self.serving:
             self._show_problems(Path(config.site_dir))
         elif self.outside and self.checking:
@@ -308,18 +265,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.serving and hasattr(self, "collected"):  # shown when the author reloads
             self.found.append(f"the site could not be built: {error}")
             self._show_problems(Path(self._site_dir))
-        self._stop_helpers()
         self._stop_index()
         if self.memory is not None:
             self.memory.forget()
-
-    def _stop_helpers(self) -> None:
-        for helper in (self.markdown_pass, self.template_pass):
-            if helper is not None:
-                helper.close()
-                log.debug(f"the second core did {helper.report()}")
-        self.markdown_pass = self.template_pass = None
-        thaw()
 
     def _stop_index(self) -> None:
         if self.index is not None:
