@@ -121,7 +121,7 @@ def serve_rebuild(project: Path, runs: int) -> float:
             for run in range(runs):
                 word = f"Edited{run}word"
                 edited = re.sub(r"^(\s*-?\s*term: )(.+)$", rf"\g<1>\g<2> {word}", original, count=1, flags=re.M)
-                times.append(elapsed_until_built(serving, lambda: glossary.write_text(edited, encoding="utf-8")))
+                times.append(elapsed_until_built(serving, lambda text=edited: glossary.write_text(text, encoding="utf-8")))
                 if word not in urllib.request.urlopen(serving.url + "glossary/", timeout=30).read().decode():
                     raise SystemExit(f"guidance serve rebuilt {project} without the edit")
             return statistics.median(times)

@@ -17,9 +17,9 @@ import gzip
 import http.server
 import statistics
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import yaml

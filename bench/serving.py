@@ -55,7 +55,7 @@ class Serving:
         self.process.terminate()
         self.process.wait(timeout=30)
 
-    def __enter__(self) -> "Serving":
+    def __enter__(self) -> Serving:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -4,8 +4,8 @@ The package knows no site engine: loading, validation and rendering to Markdown 
 Python. ``guidance.plugin`` adapts it to MkDocs; ``guidance.cli`` is the command line.
 """
 
-from .errors import GuidanceError, Problem, Severity
-from .load import load_site
-from .site import Page, SiteData
+from guidance.errors import GuidanceError, Problem, Severity
+from guidance.load import load_site
+from guidance.site import Page, SiteData
 
 __all__ = ["GuidanceError", "Page", "Problem", "Severity", "SiteData", "load_site"]

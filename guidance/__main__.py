@@ -1,3 +1,3 @@
-from .cli import main
+from guidance.cli import main
 
 main()

@@ -9,10 +9,11 @@ harmless (the front door's public number) is silenced by a reviewed allow-list e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
-from .errors import Path
+from guidance.errors import Path
 
 __all__ = ["Finding", "findings", "text_fields"]
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models.brief import STATUSES, BriefFile, Recommendation, Theme
+from guidance.models.brief import STATUSES, BriefFile, Recommendation, Theme
 
 __all__ = [
     "BRIEFS_INDEX", "MATRIX_PAGE", "RECOMMENDATIONS_PAGE", "RESERVED_IDS", "THEMES_INDEX", "Briefs", "brief_page",

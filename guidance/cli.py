@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from .errors import GuidanceError, Problem, display_path, in_order
-from .kinds import KINDS
-from .load import load_site, load_site_once
-from .site import SiteData
+from guidance.errors import GuidanceError, Problem, display_path, in_order
+from guidance.kinds import KINDS
+from guidance.load import load_site, load_site_once
+from guidance.site import SiteData
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,7 +65,7 @@ def check(data_dir: str, docs_dir: str, config_file: str, strict: bool, data_onl
 
 
 def _page_problems(config_file: Path) -> list[Problem]:
-    from .page_check import page_problems
+    from guidance.page_check import page_problems
 
     _, _, config = _sources(config_file)
     return page_problems(config)
@@ -79,7 +79,7 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     """Build the site into site/; on failure the previous site/ is left as it was."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    from .publish import staged_site
+    from guidance.publish import staged_site
 
     config_path = Path(config_file)
     project = config_path.parent
@@ -151,7 +151,7 @@ def lock(data_dir: str, first: bool) -> None:
     Run it when you add a version. It refuses while a published version differs from the lock:
     add a new version instead of editing one that has taken effect.
     """
-    from .lock import Lock, updated_entries
+    from guidance.lock import Lock, updated_entries
 
     if first:
         path = Path(data_dir) / "versions.lock"
@@ -171,7 +171,7 @@ def lock(data_dir: str, first: bool) -> None:
 @click.option("--out", default="schemas", show_default=True, type=click.Path(file_okay=False))
 def schema(out: str) -> None:
     """Write a JSON Schema for every kind of source (for editors' YAML validation)."""
-    from .schema import write_schemas
+    from guidance.schema import write_schemas
 
     for path in write_schemas(Path(out)):
         click.echo(f"wrote {path}")

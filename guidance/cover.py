@@ -7,7 +7,7 @@ are laid over the week, minute by minute, and every stretch nobody covers is nam
 
 from __future__ import annotations
 
-from .services import DAYS, Opening
+from guidance.services import DAYS, Opening
 
 __all__ = ["gaps", "describe_gap"]
 

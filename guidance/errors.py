@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable, Sequence
 
 __all__ = [
     "GuidanceError",
@@ -118,7 +118,7 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
-def display_path(path: "os.PathLike[str] | str") -> str:
+def display_path(path: os.PathLike[str] | str) -> str:
     """Paths in messages are relative to where the command runs, as editors expect."""
     try:
         return os.path.relpath(path)

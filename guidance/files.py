@@ -8,12 +8,13 @@ otherwise never publish and nothing would say so. And a file named after its ent
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from .errors import Problem, display_path
-from .lock import LOCK_FILE
-from .yamlio import Document
+from guidance.errors import Problem, display_path
+from guidance.lock import LOCK_FILE
+from guidance.yamlio import Document
 
 __all__ = ["OTHER_FILES", "misnamed", "stray_files"]
 

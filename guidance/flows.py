@@ -7,15 +7,15 @@ walks the same graph, and tests enumerate every path node by node.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
-from . import versions
-from .errors import Path, suggest
-from .models.flow import Answer, FlowFile, FlowText, Node
-from .models.procedure import Timescale
-from .timescales import add_working_days
+from guidance import versions
+from guidance.errors import Path, suggest
+from guidance.models.flow import Answer, FlowFile, FlowText, Node
+from guidance.models.procedure import Timescale
+from guidance.timescales import add_working_days
 
 __all__ = [
     "FLOWS_INDEX", "Flow", "FlowEdition", "Step", "answer_value", "deadline", "graph_problems", "next_node", "paths",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .models.glossary import Term
+from guidance.models.glossary import Term
 
 __all__ = ["Glossary"]
 

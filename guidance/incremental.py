@@ -19,8 +19,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .glossary import Glossary
-from .render.termlinks import TermMatcher
+from guidance.glossary import Glossary
+from guidance.render.termlinks import TermMatcher
 
 __all__ = ["Built", "Memory", "digest", "term_digests"]
 

@@ -26,8 +26,8 @@ from typing import Any
 
 from pagefind.service import get_executable
 
-from .search import Entry, record_html
-from .stable_index import stabilise
+from guidance.search import Entry, record_html
+from guidance.stable_index import stabilise
 
 __all__ = ["INDEX_DIR", "IndexFailed", "SiteIndex"]
 

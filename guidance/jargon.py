@@ -7,12 +7,13 @@ look up. Data files and hand-written pages are both scanned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from .errors import Path as FieldPath
-from .errors import Problem, Severity, display_path
-from .site import SiteData
+from guidance.errors import Path as FieldPath
+from guidance.errors import Problem, Severity, display_path
+from guidance.site import SiteData
 
 __all__ = ["NOT_PROSE", "jargon_warnings", "known_abbreviations", "undefined_abbreviations"]
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from .errors import GuidanceError, Problem, display_path, in_order
-from .jargon import jargon_warnings
-from .readability import plain_language, public_pages
-from .kinds import KINDS, Kind
-from .files import misnamed, stray_files
-from .safe_text import unsafe_text
-from .validate import duplicate_ids_in_lists
-from .shape import validate_document
-from .site import SiteData, Source, build_date
-from .yamlio import load_yaml
+from guidance.errors import GuidanceError, Problem, display_path, in_order
+from guidance.files import misnamed, stray_files
+from guidance.jargon import jargon_warnings
+from guidance.kinds import KINDS, Kind
+from guidance.readability import plain_language, public_pages
+from guidance.safe_text import unsafe_text
+from guidance.shape import validate_document
+from guidance.site import SiteData, Source, build_date
+from guidance.validate import duplicate_ids_in_lists
+from guidance.yamlio import load_yaml
 
 __all__ = ["load_site", "load_site_once"]
 

@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 from pathlib import Path as FilePath
 
-from .errors import GuidanceError, Path as FieldPath, Problem, Severity, describe, display_path
-from .yamlio import Document
+from guidance.errors import GuidanceError, Problem, Severity, describe, display_path
+from guidance.errors import Path as FieldPath
+from guidance.yamlio import Document
 
 __all__ = ["LOCK_FILE", "Lock", "Locked", "Record", "check_lock", "check_published", "content_hash", "seal", "updated_entries"]
 

@@ -8,13 +8,14 @@ positional argument``). Reading every call first finds them all, and says what w
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
 
-from .errors import suggest
+from guidance.errors import suggest
 
 __all__ = ["CallProblem", "call_problems"]
 

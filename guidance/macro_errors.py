@@ -11,7 +11,7 @@ import logging
 import re
 from pathlib import Path
 
-from .errors import display_path
+from guidance.errors import display_path
 
 __all__ = ["MacroErrors", "body_offset", "macro_log"]
 

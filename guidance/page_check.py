@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .build_problems import Collected
-from .errors import Problem, Severity, display_path
+from guidance.build_problems import Collected
+from guidance.errors import Problem, Severity, display_path
 
 __all__ = ["find_written", "page_problems"]
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from .briefs import BRIEFS_INDEX
-from .kinds import KINDS, Kind
-from .render.markdown import page_url
-from .render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE
-from .render.services import SERVICES_INDEX
-from .site import Page, SiteData
+from guidance.briefs import BRIEFS_INDEX
+from guidance.kinds import KINDS, Kind
+from guidance.render.markdown import page_url
+from guidance.render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE
+from guidance.render.services import SERVICES_INDEX
+from guidance.site import Page, SiteData
 
 # Links every page keeps at its foot, and where the "page not found" page sends people. A link
 # is kept only if its page exists: a partnership may leave out services, briefs or the statement.

@@ -8,9 +8,8 @@ The domain code never imports MkDocs.
 
 from __future__ import annotations
 
-from datetime import date
-
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,26 +21,26 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from .errors import GuidanceError, display_path
-from .incremental import Memory
-from .indexer import IndexFailed, SiteIndex
-from .load import load_site_once
-from .macro_calls import call_problems
-from .macro_errors import MacroErrors, body_offset, macro_log
-from .build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
-from .outside import outside_requests
-from .page_check import find_written
-from .pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
-from .rebuild import RebuildPlan
-from .render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
-from .render.markdown import long_date, page_url
-from .render.partnership import emergency_banner
-from .render.search import search_pages
-from .search import index_head, page_entry, records
-from .render.feeds import FEEDS_PAGE, feeds, feeds_page
-from .render.headings import quiet_permalinks
-from .render.termlinks import TermMatcher, link_terms
-from .site import Page, SiteData
+from guidance.build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
+from guidance.errors import GuidanceError, display_path
+from guidance.incremental import Memory
+from guidance.indexer import IndexFailed, SiteIndex
+from guidance.load import load_site_once
+from guidance.macro_calls import call_problems
+from guidance.macro_errors import MacroErrors, body_offset, macro_log
+from guidance.outside import outside_requests
+from guidance.page_check import find_written
+from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
+from guidance.rebuild import RebuildPlan
+from guidance.render.feeds import FEEDS_PAGE, feeds, feeds_page
+from guidance.render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
+from guidance.render.headings import quiet_permalinks
+from guidance.render.markdown import long_date, page_url
+from guidance.render.partnership import emergency_banner
+from guidance.render.search import search_pages
+from guidance.render.termlinks import TermMatcher, link_terms
+from guidance.search import index_head, page_entry, records
+from guidance.site import Page, SiteData
 
 __all__ = ["GuidancePlugin"]
 

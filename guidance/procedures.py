@@ -5,12 +5,12 @@ Page paths live here too, so that links, redirects and the pages themselves agre
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
 
-from . import versions
-from .models.procedure import ProcedureFile, ProcedureText, Release
+from guidance import versions
+from guidance.models.procedure import ProcedureFile, ProcedureText, Release
 
 __all__ = [
     "CHANGES_FEED", "CHANGES_PAGE", "INDEX_PAGE", "AS_AT_PAGE", "Change", "Edition", "Procedure", "Procedures",

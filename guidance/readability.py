@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 import pyphen
 
-from .errors import Path as FieldPath
-from .errors import Problem, Severity, display_path, format_path
-from .yamlio import Document
+from guidance.errors import Path as FieldPath
+from guidance.errors import Problem, Severity, display_path, format_path
+from guidance.yamlio import Document
 
 __all__ = [
     "Readability", "Sentence", "plain_language", "public_pages", "reading_age", "sentence_reading_age", "sentences",

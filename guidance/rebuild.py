@@ -13,9 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from .incremental import Built, Memory, digest
-from .search import page_data
-from .site import Page, SiteData
+from guidance.incremental import Built, Memory, digest
+from guidance.search import page_data
+from guidance.site import Page, SiteData
 
 __all__ = ["RebuildPlan"]
 
@@ -30,7 +30,7 @@ class RebuildPlan:
 
     @classmethod
     def make(cls, memory: Memory, nav: Navigation, config: MkDocsConfig, files: Files, pages: list[Page],
-             site: SiteData, data_version: int) -> "RebuildPlan":
+             site: SiteData, data_version: int) -> RebuildPlan:
         """Decide which pages to build; MkDocs skips the rest in a dirty build (``File.is_modified``).
 
         ``pages`` are the generated pages; ``data_version`` changes whenever the data does.

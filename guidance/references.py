@@ -5,11 +5,11 @@ Each kind says which targets it offers (:meth:`Kind.targets`); any other kind is
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
-from .errors import Path, Problem, suggest
-from .yamlio import Document
+from guidance.errors import Path, Problem, suggest
+from guidance.yamlio import Document
 
 __all__ = ["Target", "Targets", "check_reference", "check_references", "split"]
 

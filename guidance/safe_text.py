@@ -20,10 +20,11 @@ request is checked in the built pages (:mod:`guidance.outside`).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from .errors import Path, Problem, format_path
-from .yamlio import Document
+from guidance.errors import Path, Problem, format_path
+from guidance.yamlio import Document
 
 __all__ = ["LINK_SCHEMES", "link_refused", "unsafe_text"]
 

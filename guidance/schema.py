@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from .kinds import KINDS, Kind
+from guidance.kinds import KINDS, Kind
 
 __all__ = ["schema_file", "schemas", "write_schemas"]
 

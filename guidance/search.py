@@ -22,11 +22,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
-from .render.markdown import page_url
-from .render.services import SERVICES_INDEX
-from .site import SiteData
-from .thresholds import level_page
+from guidance.render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
+from guidance.render.markdown import page_url
+from guidance.render.services import SERVICES_INDEX
+from guidance.site import SiteData
+from guidance.thresholds import level_page
 
 __all__ = ["AUDIENCES", "GROUPS", "Entry", "index_head", "normalise", "page_entry", "record_html", "records", "tags"]
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .models.service import Need, Service
+from guidance.models.service import Need, Service
 
 __all__ = ["DAYS", "HOURS_EXAMPLE", "Opening", "Services", "is_open", "next_opening", "parse_hours"]
 

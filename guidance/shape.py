@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import GuidanceError, Path, Problem, describe, suggest
-from .models.base import PATTERN_NAMES
-from .yamlio import Document
+from guidance.errors import GuidanceError, Path, Problem, describe, suggest
+from guidance.models.base import PATTERN_NAMES
+from guidance.yamlio import Document
 
 __all__ = ["validate_document"]
 

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .errors import Problem
-from .yamlio import Document
+from guidance.errors import Problem
+from guidance.yamlio import Document
 
 if TYPE_CHECKING:
-    from .glossary import Glossary
-    from .models import Partnership
-    from .readability import Readability
+    from guidance.glossary import Glossary
+    from guidance.models import Partnership
+    from guidance.readability import Readability
 
 __all__ = ["Page", "SiteData", "Source", "build_date"]
 

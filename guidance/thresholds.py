@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .models.thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
+from guidance.models.thresholds import AgeBand, Domain, Indicator, Level, ThresholdsFile
 
 __all__ = ["Thresholds", "level_page", "matrix_page", "finder_page", "overview_page"]
 

@@ -8,9 +8,9 @@ bank holidays a partnership lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 __all__ = ["DURATION_PATTERN", "Duration", "add_working_days"]
 

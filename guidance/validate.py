@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Iterable, Sequence
 
-from .errors import Path, Problem, suggest
-from .yamlio import Document
+from guidance.errors import Path, Problem, suggest
+from guidance.yamlio import Document
 
 __all__ = ["Located", "duplicate_ids", "duplicate_ids_in_lists", "not_in_future", "unknown_reference"]
 

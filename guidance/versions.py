@@ -7,16 +7,17 @@ the next one's, so exactly one applies on any date after the first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, ClassVar, Generic, Iterator, Mapping, Protocol, Sequence, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Path, Problem
-from .lock import Record, content_hash
-from .validate import unknown_reference
-from .yamlio import Document
+from guidance.errors import Path, Problem
+from guidance.lock import Record, content_hash
+from guidance.validate import unknown_reference
+from guidance.yamlio import Document
 
 __all__ = [
     "Dated", "Edition", "Versioned", "carry_forward", "check_versions", "in_force_on", "unknown_releases", "until",

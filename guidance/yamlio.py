@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import GuidanceError, Path, Problem, describe, format_path
+from guidance.errors import GuidanceError, Path, Problem, describe, format_path
 
 __all__ = ["Document", "load_yaml", "parse_yaml"]
 

@@ -10,8 +10,8 @@ from datetime import date
 
 from guidance.errors import suggest
 from guidance.render.briefs import brief_card as render_brief_card
-from guidance.render.history import change_list, in_force_list
 from guidance.render.glossary import GLOSSARY_PAGE, PLAIN_PAGE, term_list, term_reference
+from guidance.render.history import change_list, in_force_list
 from guidance.render.markdown import link, relative_to_page
 from guidance.render.partnership import contact_line
 from guidance.render.thresholds import indicator_reference, level_summary

@@ -9,8 +9,12 @@ import sys
 import textwrap
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guidance.models import Term
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("data", "docs", "macros", "overrides", "mkdocs.yml")
@@ -258,7 +262,7 @@ recommendations:
 SITE_URL = "https://guidance.northmoor-scp.example.org/"  # the example partnership's address
 
 
-def page(site: Path, path: str) -> "BeautifulSoup":
+def page(site: Path, path: str) -> BeautifulSoup:
     from bs4 import BeautifulSoup
 
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")

@@ -7,12 +7,14 @@ schema leaves open (no pattern, format or list of values). So a field added late
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import Any, Collection, Iterator
+from typing import Any
 
 import yaml
 
-from guidance.errors import Path as FieldPath, format_path
+from guidance.errors import Path as FieldPath
+from guidance.errors import format_path
 from guidance.kinds import KINDS
 from guidance.yamlio import load_yaml
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers import ROOT, run_cli, write
 from guidance.schema import schemas
+from tests.helpers import ROOT, run_cli, write
 
 
 def test_check_passes_on_the_example(example: Path) -> None:

@@ -5,12 +5,12 @@ catch the faults of the diagrams this project drew before (kept in tests/fixture
 from __future__ import annotations
 
 import random
-import string
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from guidance import load_site
 from guidance.models import FlowText

@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from guidance import load_site
-from guidance.kinds import KINDS
-from guidance.render.diagram import MAX_BOXES
 from guidance.flows import graph_problems
+from guidance.kinds import KINDS
 from guidance.models.flow import FlowText
+from guidance.render.diagram import MAX_BOXES
 from tests.helpers import load_problems, write
 
 

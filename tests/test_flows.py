@@ -71,7 +71,7 @@ def test_every_node_is_on_a_path_and_every_step_follows_next_node(flow: str) -> 
     on_paths = set()
     for path in paths(text):
         assert text.nodes[path[-1].node].outcome is not None
-        for step, after in zip(path, path[1:]):
+        for step, after in zip(path, path[1:], strict=False):
             assert next_node(text, step.node, step.value) == after.node
             on_paths.add(step.node)
         on_paths.add(path[-1].node)

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import EXAMPLE_TODAY, ROOT
 from guidance import GuidanceError, SiteData, load_site
 from guidance.yamlio import parse_yaml
+from tests.helpers import EXAMPLE_TODAY, ROOT
 
 EXAMPLE_PARTNERSHIP = (ROOT / "data/partnership.yml").read_text()
 EXAMPLE_GLOSSARY = (ROOT / "data/glossary.yml").read_text()

@@ -10,7 +10,7 @@ import pytest
 
 from guidance import load_site
 from guidance.services import Opening, is_open, parse_hours
-from tests.helpers import EXAMPLE_TODAY, ROOT, SERVICES, load_problems, run_cli, write
+from tests.helpers import EXAMPLE_TODAY, ROOT, SERVICES, load_problems, write
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
 WEEKDAYS = frozenset(range(5))

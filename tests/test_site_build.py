@@ -10,8 +10,9 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import ROOT, page, run_cli, search_index
 from guidance import load_site
+from tests.helpers import ROOT, run_cli, search_index
+from tests.helpers import page as read_page
 
 SITE = load_site(ROOT / "data")
 
@@ -164,7 +165,7 @@ def test_search_indexes_the_guidance_in_force_not_past_versions(built_site: Path
     assert "s47" in entries[procedure]["meta"]["keywords"].split("|")
     assert not [url for url in entries if re.search(r"/v\d+(-changes)?/$|/history/$", url)]
     assert "/" not in entries and "/search/" not in entries  # pages that only point elsewhere
-    html = page(built_site, "procedures/strategy-discussions-and-section-47-enquiries/v1/index.html")
+    html = read_page(built_site, "procedures/strategy-discussions-and-section-47-enquiries/v1/index.html")
     assert not html.select("[data-pagefind-body]")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 import pytest
 
 from guidance import load_site
@@ -216,7 +215,7 @@ def test_aliases_are_refused_where_they_are_written(small: Path, text: str, expe
 
 def test_an_alias_bomb_is_refused_at_once(small: Path) -> None:
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for previous, name in zip("abcdefgh", "bcdefghi"):
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
     write(small, "data/glossary.yml", "\n".join(lines) + "\nterms: []\n")
     problems = load_problems()  # 9**9 values if expanded: answered at once instead

@@ -11,11 +11,11 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
-from ..errors import Path, Problem
-from ..lock import Record
-from ..references import Target, Targets, split
-from ..site import Page, SiteData, Source
-from ..yamlio import Document
+from guidance.errors import Path, Problem
+from guidance.lock import Record
+from guidance.references import Target, Targets, split
+from guidance.site import Page, SiteData, Source
+from guidance.yamlio import Document
 
 __all__ = ["KINDS", "Kind", "Scaffold", "all_targets", "backlinks"]
 
@@ -101,15 +101,15 @@ def backlinks(site: SiteData, kind: str) -> dict[str, list[Target]]:
 
 
 def _kinds() -> list[Kind]:
-    from .briefs import AnonymityKind, BriefsKind, ThemesKind
-    from .calendar import CalendarKind
-    from .flows import FlowsKind
-    from .glossary import GlossaryKind
-    from .partnership import PartnershipKind
-    from .procedures import ProceduresKind
-    from .releases import ReleasesKind
-    from .services import ServicesKind
-    from .thresholds import ThresholdsKind
+    from guidance.kinds.briefs import AnonymityKind, BriefsKind, ThemesKind
+    from guidance.kinds.calendar import CalendarKind
+    from guidance.kinds.flows import FlowsKind
+    from guidance.kinds.glossary import GlossaryKind
+    from guidance.kinds.partnership import PartnershipKind
+    from guidance.kinds.procedures import ProceduresKind
+    from guidance.kinds.releases import ReleasesKind
+    from guidance.kinds.services import ServicesKind
+    from guidance.kinds.thresholds import ThresholdsKind
 
     return [
         PartnershipKind(), GlossaryKind(), ThresholdsKind(), ReleasesKind(), CalendarKind(), ProceduresKind(), FlowsKind(),

@@ -5,19 +5,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..anonymity import findings, text_fields
-from ..briefs import (
-    BRIEFS_INDEX, MATRIX_PAGE, RECOMMENDATIONS_PAGE, RESERVED_IDS, THEMES_INDEX, Briefs, brief_page, is_overdue,
-    pack_page, theme_feed, theme_page,
+from guidance.anonymity import findings, text_fields
+from guidance.briefs import (
+    BRIEFS_INDEX,
+    MATRIX_PAGE,
+    RECOMMENDATIONS_PAGE,
+    RESERVED_IDS,
+    THEMES_INDEX,
+    Briefs,
+    brief_page,
+    is_overdue,
+    pack_page,
+    theme_feed,
+    theme_page,
 )
-from ..errors import Problem, Severity, format_path
-from ..models import AnonymityFile, BriefFile, Theme, ThemesFile
-from ..references import Target, Targets, check_references
-from ..render import briefs as render
-from ..render.feed import FeedEntry, atom_feed
-from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids, not_in_future, unknown_reference
-from . import Kind, all_targets
+from guidance.errors import Problem, Severity, format_path
+from guidance.kinds import Kind, all_targets
+from guidance.models import AnonymityFile, BriefFile, Theme, ThemesFile
+from guidance.references import Target, Targets, check_references
+from guidance.render import briefs as render
+from guidance.render.feed import FeedEntry, atom_feed
+from guidance.site import Page, SiteData, Source
+from guidance.validate import duplicate_ids, not_in_future, unknown_reference
 
 __all__ = ["AnonymityKind", "BriefsKind", "ThemesKind"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..calendar import REGION_NAMES, Calendar, bank_holidays, calendar
-from ..errors import Problem
-from ..models import CalendarFile
-from ..site import SiteData, Source
-from . import Kind
+from guidance.calendar import REGION_NAMES, Calendar, bank_holidays, calendar
+from guidance.errors import Problem
+from guidance.kinds import Kind
+from guidance.models import CalendarFile
+from guidance.site import SiteData, Source
 
 __all__ = ["CalendarKind", "site_calendar"]
 

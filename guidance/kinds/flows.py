@@ -5,20 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
-from ..flows import FLOWS_INDEX, Flow, FlowEdition, graph_problems
-from ..lock import Record, check_published
-from ..models import FlowFile
-from ..references import Target, Targets, check_references
-from ..render import flows as render
-from ..render.diagram import DiagramError, layout_faults
-from ..render.flow_versions import version_page, version_path
-from ..site import Page, SiteData, Source
-from ..yamlio import Document
-from ..validate import duplicate_ids, unknown_reference
-from ..versions import unknown_releases
-from . import Kind, all_targets, backlinks
-from .calendar import site_calendar
+from guidance.errors import Problem
+from guidance.flows import FLOWS_INDEX, Flow, FlowEdition, graph_problems
+from guidance.kinds import Kind, all_targets, backlinks
+from guidance.kinds.calendar import site_calendar
+from guidance.lock import Record, check_published
+from guidance.models import FlowFile
+from guidance.references import Target, Targets, check_references
+from guidance.render import flows as render
+from guidance.render.diagram import DiagramError, layout_faults
+from guidance.render.flow_versions import version_page, version_path
+from guidance.site import Page, SiteData, Source
+from guidance.validate import duplicate_ids, unknown_reference
+from guidance.versions import unknown_releases
+from guidance.yamlio import Document
 
 __all__ = ["FlowsKind"]
 

@@ -8,15 +8,15 @@ from typing import Any
 
 import yaml
 
-from ..errors import Problem
-from ..glossary import Glossary
-from ..models import GlossaryFile
-from ..render.glossary import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
-from ..references import Target, Targets
-from ..render.markdown import relative_to_page
-from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids, unknown_reference
-from . import Kind, Scaffold, backlinks
+from guidance.errors import Problem
+from guidance.glossary import Glossary
+from guidance.kinds import Kind, Scaffold, backlinks
+from guidance.models import GlossaryFile
+from guidance.references import Target, Targets
+from guidance.render.glossary import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
+from guidance.render.markdown import relative_to_page
+from guidance.site import Page, SiteData, Source
+from guidance.validate import duplicate_ids, unknown_reference
 
 __all__ = ["GlossaryKind"]
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..cover import describe_gap, gaps
-from ..errors import Problem, Severity
-from ..models import Partnership
-from ..render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE, accessibility_page, worried_page
-from ..services import HOURS_EXAMPLE, parse_hours
-from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids, unknown_reference
-from ..yamlio import Document
-from . import Kind
+from guidance.cover import describe_gap, gaps
+from guidance.errors import Problem, Severity
+from guidance.kinds import Kind
+from guidance.models import Partnership
+from guidance.render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE, accessibility_page, worried_page
+from guidance.services import HOURS_EXAMPLE, parse_hours
+from guidance.site import Page, SiteData, Source
+from guidance.validate import duplicate_ids, unknown_reference
+from guidance.yamlio import Document
 
 __all__ = ["EXIT_SCRIPT", "SITE_SCRIPT", "PartnershipKind"]
 

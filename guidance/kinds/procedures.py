@@ -6,19 +6,20 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, Severity
-from ..lock import Record, check_published
-from ..models import ProcedureFile
-from ..procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, Procedure, Procedures
-from ..references import Target, Targets, check_references
-from ..render import history, procedures as render
-from ..render.feed import FeedEntry, atom_feed
-from ..render.markdown import long_date, page_url
-from ..render.redirects import redirect_file, redirect_page
-from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids, not_in_future
-from ..versions import unknown_releases
-from . import Kind, all_targets, backlinks
+from guidance.errors import Problem, Severity
+from guidance.kinds import Kind, all_targets, backlinks
+from guidance.lock import Record, check_published
+from guidance.models import ProcedureFile
+from guidance.procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, Procedure, Procedures
+from guidance.references import Target, Targets, check_references
+from guidance.render import history
+from guidance.render import procedures as render
+from guidance.render.feed import FeedEntry, atom_feed
+from guidance.render.markdown import long_date, page_url
+from guidance.render.redirects import redirect_file, redirect_page
+from guidance.site import Page, SiteData, Source
+from guidance.validate import duplicate_ids, not_in_future
+from guidance.versions import unknown_releases
 
 __all__ = ["ProceduresKind"]
 
@@ -50,7 +51,7 @@ class ProceduresKind(Kind):
             problems += unknown_releases(doc, data.versions, releases)
             for i, v in enumerate(data.versions):
                 links = (("versions", i, "links", j) for j in range(len(v.links or [])))
-                problems += check_references(doc, zip(links, v.links or []), targets)
+                problems += check_references(doc, zip(links, v.links or [], strict=False), targets)
         return problems + check_published(site.data_dir, "procedure", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:

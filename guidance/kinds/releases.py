@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import Problem
-from ..models import Release, ReleasesFile
-from ..site import Source
-from ..validate import duplicate_ids
-from . import Kind
+from guidance.errors import Problem
+from guidance.kinds import Kind
+from guidance.models import Release, ReleasesFile
+from guidance.site import Source
+from guidance.validate import duplicate_ids
 
 __all__ = ["ReleasesKind"]
 

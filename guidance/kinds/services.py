@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, Severity
-from ..models import ServicesFile
-from ..references import Target, Targets
-from ..render import services as render
-from ..services import HOURS_EXAMPLE, Services, parse_hours
-from ..site import Page, SiteData, Source
-from ..validate import duplicate_ids, unknown_reference
-from . import Kind
-from .calendar import site_calendar
+from guidance.errors import Problem, Severity
+from guidance.kinds import Kind
+from guidance.kinds.calendar import site_calendar
+from guidance.models import ServicesFile
+from guidance.references import Target, Targets
+from guidance.render import services as render
+from guidance.services import HOURS_EXAMPLE, Services, parse_hours
+from guidance.site import Page, SiteData, Source
+from guidance.validate import duplicate_ids, unknown_reference
 
 __all__ = ["ServicesKind"]
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
-from ..models import ThresholdsFile
-from ..references import Target, Targets, check_references
-from ..render import thresholds as render
-from ..site import Page, SiteData, Source
-from ..thresholds import Thresholds, finder_page, level_page, matrix_page, overview_page
-from ..validate import duplicate_ids, unknown_reference
-from ..yamlio import Document
-from . import Kind, all_targets
+from guidance.errors import Problem
+from guidance.kinds import Kind, all_targets
+from guidance.models import ThresholdsFile
+from guidance.references import Target, Targets, check_references
+from guidance.render import thresholds as render
+from guidance.site import Page, SiteData, Source
+from guidance.thresholds import Thresholds, finder_page, level_page, matrix_page, overview_page
+from guidance.validate import duplicate_ids, unknown_reference
+from guidance.yamlio import Document
 
 __all__ = ["ThresholdsKind"]
 

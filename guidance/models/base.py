@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from ..timescales import DURATION_PATTERN
+from guidance.timescales import DURATION_PATTERN
 
 __all__ = ["Colour", "Day", "Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Question", "Strict", "Text", "UkPhone"]
 

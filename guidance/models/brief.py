@@ -7,12 +7,11 @@ and a status, so a scrutiny board can see what learning has been acted on.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import Day, Id, Question, Strict, Text
+from guidance.models.base import Day, Id, Question, Strict, Text
 
 __all__ = [
     "REVIEW_TYPES", "STATUSES", "AllowEntry", "AnonymityFile", "Actions", "BriefFile", "Recommendation", "Review",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import HttpsUrl, Strict, Text
+from guidance.models.base import HttpsUrl, Strict, Text
 
 __all__ = ["Citation"]
 

@@ -6,14 +6,13 @@ the graph rules (every ``next`` exists, no loops, no dead ends) live in guidance
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import Day, Id, Strict, Text
-from .citation import Citation
-from .procedure import Timescale
+from guidance.models.base import Day, Id, Strict, Text
+from guidance.models.citation import Citation
+from guidance.models.procedure import Timescale
 
 __all__ = ["Answer", "CalendarFile", "Closure", "FlowFile", "FlowText", "FlowVersion", "Node", "OutcomeKind"]
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .base import Day, Id, Strict, Text, first_sentence
-from .citation import Citation
+from guidance.models.base import Day, Id, Strict, Text, first_sentence
+from guidance.models.citation import Citation
 
 __all__ = ["GlossaryFile", "Term"]
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from .base import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
+from guidance.models.base import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
 
 __all__ = ["Accessibility", "Audience", "Contact", "Partnership", "Worried"]
 

@@ -6,14 +6,13 @@ so version 1 gives the whole text and later versions only what is new.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from ..timescales import DURATION_PATTERN, Duration
-from .base import Day, Id, OldUrl, Strict, Text
-from .citation import Citation
+from guidance.models.base import Day, Id, OldUrl, Strict, Text
+from guidance.models.citation import Citation
+from guidance.timescales import DURATION_PATTERN, Duration
 
 __all__ = ["ProcedureFile", "ProcedureText", "Release", "ReleasesFile", "Step", "Timescale", "Version"]
 

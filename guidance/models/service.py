@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
-from .citation import Citation
+from guidance.models.base import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
+from guidance.models.citation import Citation
 
 __all__ = ["Need", "Service", "ServiceContact", "ServicesFile"]
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
-from .base import Colour, Id, Strict, Text
-from .citation import Citation
+from guidance.models.base import Colour, Id, Strict, Text
+from guidance.models.citation import Citation
 
 __all__ = ["AgeBand", "Domain", "Indicator", "Level", "ThresholdsFile"]
 

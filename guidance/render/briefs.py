@@ -6,15 +6,25 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..briefs import (
-    BRIEFS_INDEX, MATRIX_PAGE, RECOMMENDATIONS_PAGE, THEMES_INDEX, Briefs, brief_page as page_of, is_overdue,
-    pack_page, theme_feed, theme_page as theme_path,
+from guidance.briefs import BRIEFS_INDEX, MATRIX_PAGE, RECOMMENDATIONS_PAGE, THEMES_INDEX, Briefs, is_overdue, pack_page, theme_feed
+from guidance.briefs import brief_page as page_of
+from guidance.briefs import theme_page as theme_path
+from guidance.models.brief import REVIEW_TYPES, STATUSES, BriefFile, Recommendation, Theme
+from guidance.references import Target, Targets, split
+from guidance.render.feeds import feed_link
+from guidance.render.markdown import (
+    escape,
+    facts_list,
+    front_matter,
+    href,
+    html_text,
+    link,
+    long_date,
+    page_url,
+    reference_link,
+    relative_to_page,
 )
-from ..models.brief import REVIEW_TYPES, STATUSES, BriefFile, Recommendation, Theme
-from ..references import Target, Targets, split
-from ..site import SiteData
-from .feeds import feed_link
-from .markdown import escape, facts_list, front_matter, href, html_text, link, long_date, page_url, reference_link, relative_to_page
+from guidance.site import SiteData
 
 __all__ = [
     "brief_card", "brief_page", "index_page", "learning_section", "matrix_page", "pack_page_text", "recommendations_page",

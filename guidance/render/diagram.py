@@ -18,8 +18,8 @@ import subprocess
 import textwrap
 from dataclasses import dataclass
 
-from ..models.flow import FlowText
-from .diagram_check import diagram_faults
+from guidance.models.flow import FlowText
+from guidance.render.diagram_check import diagram_faults
 
 __all__ = ["DiagramError", "KIND_NAMES", "diagram_figure", "flow_svg", "layout_faults"]
 

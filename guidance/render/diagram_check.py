@@ -83,10 +83,10 @@ def _points(d: str) -> list[tuple[float, float]]:
     points: list[tuple[float, float]] = []
     for command, numbers in re.findall(r"([MLC])([^MLC]*)", d):
         values = [float(v) for v in _NUMBER.findall(numbers)]
-        pairs = list(zip(values[::2], values[1::2]))
+        pairs = list(zip(values[::2], values[1::2], strict=False))
         if command in "ML":
             if command == "L" and points:
-                for a, b in zip([points[-1], *pairs], pairs):
+                for a, b in zip([points[-1], *pairs], pairs, strict=False):
                     points += [(a[0] + (b[0] - a[0]) * t / 8, a[1] + (b[1] - a[1]) * t / 8) for t in range(1, 9)]
             else:
                 points += pairs

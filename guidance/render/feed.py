@@ -8,7 +8,7 @@ from datetime import date
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
-from .markdown import page_url
+from guidance.render.markdown import page_url
 
 __all__ = ["FeedEntry", "atom_feed"]
 

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .markdown import escape, front_matter, html_text, link, relative_to_page
+from guidance.render.markdown import escape, front_matter, html_text, link, relative_to_page
 
 __all__ = ["FEEDS_PAGE", "Feed", "feed_anchor", "feeds", "feeds_page"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 
-from ..flows import Flow, FlowEdition, answer_value
-from ..models import FlowText, Node
-from .diagram import KIND_NAMES, diagram_figure, flow_svg
-from .markdown import escape, front_matter, link, long_date, relative_to_page
+from guidance.flows import Flow, FlowEdition, answer_value
+from guidance.models import FlowText, Node
+from guidance.render.diagram import KIND_NAMES, diagram_figure, flow_svg
+from guidance.render.markdown import escape, front_matter, link, long_date, relative_to_page
 
 __all__ = ["flow_changes", "version_page", "version_path"]
 

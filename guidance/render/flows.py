@@ -11,16 +11,16 @@ import html
 import json
 from datetime import date, timedelta
 
-from ..calendar import YEARS_AHEAD, Calendar
-from ..flows import FLOWS_INDEX, Flow, FlowEdition, answer_value, deadline
-from ..models import Node, Timescale
-from ..references import Target, Targets
-from ..site import SiteData
-from .briefs import learning_section
-from .diagram import KIND_NAMES, diagram_figure, flow_svg
-from .flow_versions import version_path
-from .markdown import asset_href, attr, escape, front_matter, link, long_date, reference_link, relative_to_page
-from .partnership import contact_line
+from guidance.calendar import YEARS_AHEAD, Calendar
+from guidance.flows import FLOWS_INDEX, Flow, FlowEdition, answer_value, deadline
+from guidance.models import Node, Timescale
+from guidance.references import Target, Targets
+from guidance.render.briefs import learning_section
+from guidance.render.diagram import KIND_NAMES, diagram_figure, flow_svg
+from guidance.render.flow_versions import version_path
+from guidance.render.markdown import asset_href, attr, escape, front_matter, link, long_date, reference_link, relative_to_page
+from guidance.render.partnership import contact_line
+from guidance.site import SiteData
 
 __all__ = ["FLOW_SCRIPT", "flow_page", "index_page"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..glossary import Glossary
-from ..models.glossary import Term
-from .markdown import escape, front_matter, link
+from guidance.glossary import Glossary
+from guidance.models.glossary import Term
+from guidance.render.markdown import escape, front_matter, link
 
 __all__ = ["GLOSSARY_PAGE", "PLAIN_PAGE", "glossary_page", "plain_glossary_page", "term_list", "term_reference"]
 

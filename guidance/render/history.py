@@ -7,15 +7,15 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from ..diff import Block, Op, diff_blocks
-from .feeds import feed_link
-from .plain_text import rendered_text
-from ..models.procedure import ProcedureText
-from ..models import Release
-from ..procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, Change, Edition, Procedure, Procedures
-from ..references import Targets, split
-from .markdown import escape, front_matter, href, link, long_date, relative_to_page
-from .procedures import versions_script
+from guidance.diff import Block, Op, diff_blocks
+from guidance.models import Release
+from guidance.models.procedure import ProcedureText
+from guidance.procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, Change, Edition, Procedure, Procedures
+from guidance.references import Targets, split
+from guidance.render.feeds import feed_link
+from guidance.render.markdown import escape, front_matter, href, link, long_date, relative_to_page
+from guidance.render.plain_text import rendered_text
+from guidance.render.procedures import versions_script
 
 __all__ = [
     "as_at_page", "blocks", "change_list", "changes_page", "diff_html", "history_page", "in_force_list", "whats_changed_page",
@@ -177,7 +177,7 @@ def as_at_page(procedures: Procedures, today: date) -> str:
             "Choose a date to see the version of each procedure that was in force that day: for example, the date "
             "of an incident under review. Without a date, the table lists every version.\n",
             _date_form("as-at", "procedure"),
-            f'<table id="as-at-table">\n<caption>Every version of every procedure</caption>\n'
+            '<table id="as-at-table">\n<caption>Every version of every procedure</caption>\n'
             '<thead><tr><th scope="col">Procedure</th><th scope="col">Version</th><th scope="col">In force</th></tr></thead>\n'
             "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n",
             versions_script(page),

@@ -10,7 +10,7 @@ from datetime import date
 
 import yaml
 
-from ..references import Targets, split
+from guidance.references import Targets, split
 
 __all__ = [
     "asset_href", "attr", "escape", "facts_list", "front_matter", "html_text", "href", "link", "long_date", "page_url", "reference_link",

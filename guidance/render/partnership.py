@@ -7,9 +7,9 @@ import html
 import re
 from collections.abc import Iterable
 
-from ..accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
-from ..models import Contact, Partnership
-from .markdown import front_matter, long_date
+from guidance.accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
+from guidance.models import Contact, Partnership
+from guidance.render.markdown import front_matter, long_date
 
 __all__ = [
     "ACCESSIBILITY_PAGE", "WORRIED_PAGE", "accessibility_page", "contact_line", "emergency_banner", "tel_link", "worried_page",
@@ -55,7 +55,7 @@ def worried_page(p: Partnership, services_page: str | None) -> str:
     assert day is not None and night is not None
     steps = "\n".join(f"- {html.escape(sentence)}" for sentence in w.when_you_call)
     more = (
-        f"- [Find help for your family](services/index.md): services for parents, carers and young people.\n"
+        "- [Find help for your family](services/index.md): services for parents, carers and young people.\n"
         if services_page else ""
     )
     return "\n".join([

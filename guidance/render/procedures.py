@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..models.procedure import ProcedureText, Step
-from ..procedures import AS_AT_PAGE, CHANGES_PAGE, INDEX_PAGE, Edition, Procedure, Procedures
-from ..references import Target, Targets
-from .briefs import learning_section
-from .markdown import asset_href, attr, escape, facts_list, front_matter, html_text, link, long_date, reference_link, relative_to_page
+from guidance.models.procedure import ProcedureText, Step
+from guidance.procedures import AS_AT_PAGE, CHANGES_PAGE, INDEX_PAGE, Edition, Procedure, Procedures
+from guidance.references import Target, Targets
+from guidance.render.briefs import learning_section
+from guidance.render.markdown import (
+    asset_href,
+    attr,
+    escape,
+    facts_list,
+    front_matter,
+    html_text,
+    link,
+    long_date,
+    reference_link,
+    relative_to_page,
+)
 
 __all__ = ["VERSIONS_SCRIPT", "current_page", "index_page", "version_page", "version_text", "versions_script"]
 

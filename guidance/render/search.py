@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..search import GROUPS
-from ..site import Page
-from .markdown import asset_href, front_matter, html_text
+from guidance.render.markdown import asset_href, front_matter, html_text
+from guidance.search import GROUPS
+from guidance.site import Page
 
 __all__ = ["SEARCH_PAGE", "SEARCH_SCRIPT", "WORKER", "search_pages"]
 

@@ -11,9 +11,9 @@ import json
 import re
 from datetime import date
 
-from ..models.service import Need, Service
-from ..services import Services
-from .markdown import asset_href, attr, front_matter, href, long_date
+from guidance.models.service import Need, Service
+from guidance.render.markdown import asset_href, attr, front_matter, href, long_date
+from guidance.services import Services
 
 __all__ = ["ALWAYS_PAGE", "SERVICES_INDEX", "SERVICES_SCRIPT", "always_page", "index_page", "need_page", "need_page_text"]
 

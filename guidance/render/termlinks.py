@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..glossary import Glossary
-from ..models.glossary import Term
+from guidance.glossary import Glossary
+from guidance.models.glossary import Term
 
 __all__ = ["TermMatcher", "link_terms"]
 
@@ -35,7 +35,7 @@ class TermMatcher:
     folded: dict[str, Term]
 
     @classmethod
-    def for_glossary(cls, glossary: Glossary, never: Sequence[str] = ()) -> "TermMatcher":
+    def for_glossary(cls, glossary: Glossary, never: Sequence[str] = ()) -> TermMatcher:
         """``never``: phrases in which no term is linked ('services working together')."""
         exact = {a: t for t in glossary.terms for a in t.abbreviations}
         folded: dict[str, Term] = {}

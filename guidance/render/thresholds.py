@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import html
 
-from ..models import Contact, Indicator, Level
-from ..references import Targets
-from ..thresholds import Thresholds, finder_page, level_page, matrix_page
-from .markdown import asset_href, escape, front_matter, href, link, reference_link, relative_to_page
-from .partnership import contact_line
+from guidance.models import Contact, Indicator, Level
+from guidance.references import Targets
+from guidance.render.markdown import asset_href, escape, front_matter, href, link, reference_link, relative_to_page
+from guidance.render.partnership import contact_line
+from guidance.thresholds import Thresholds, finder_page, level_page, matrix_page
 
 __all__ = ["finder", "indicator_reference", "level", "level_summary", "matrix", "overview"]
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.conftest import RecordingPage, axe_violations
 from guidance import load_site
+from tests.browser.conftest import RecordingPage, axe_violations
 from tests.helpers import EXAMPLE_TODAY, ROOT
 
 BRIEFS = sorted(p.stem for p in (ROOT / "data/briefs").glob("*.yml"))

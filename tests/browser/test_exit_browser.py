@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -88,7 +88,7 @@ def test_with_a_keyboard_exit_is_among_the_first_tab_stops_and_says_how(visitor:
     page.goto(site_url + "/public/services/")
     assert page.locator(".gl-exit-hint").is_visible()
     assert page.inner_text(".gl-exit-hint") == "To leave this page quickly, press the Shift key 3 times."
-    for stop in range(1, 6):
+    for stop in range(1, 6):  # noqa: B007 (read after the loop)
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.hasAttribute('data-gl-exit')"):
             break

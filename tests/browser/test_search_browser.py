@@ -110,7 +110,7 @@ def test_search_works_with_the_network_gone_once_loaded(browser: Browser, site_u
             page.fill("#gl-search-input", query)
             page.wait_for_function("q => document.querySelector('#gl-search').dataset.query === q", arg=query)
             assert results(page)[0]["href"] == first, query
-        with pytest.raises(Exception):  # really offline: the network is not answering
+        with pytest.raises(Exception):  # noqa: B017 really offline: the network is not answering
             page.evaluate("fetch('/no-such-page/').then(r => r.status)")
     finally:
         context.close()

@@ -8,8 +8,9 @@ Each test named ``test_check_<id>_…`` backs one line of the accessibility stat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
