@@ -133,7 +133,7 @@ def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]
     check, _ = median_run([str(BIN / "guidance"), "check"], project, runs)
     # Plain MkDocs as it comes (its default plugin is its search) and with no plugins at all.
     plain, bare = plain_project(project), plain_project(project, [])
-    mkdocs = [str(BIN / "mkdocs"), "build", "-q"]
+    mkdocs = [str(BIN / "properdocs"), "build", "-q"]
     timings = median_runs({"ours": ([str(BIN / "guidance"), "build"], project), "plain": (mkdocs, plain),
                            "bare": (mkdocs, bare)}, runs)
     shutil.rmtree(plain)
@@ -166,7 +166,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     example = work / "example"
-    for name in ("data", "docs", "macros", "overrides", "mkdocs.yml"):
+    for name in ("data", "docs", "overrides", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, example / name)
     rows = {"example": measure("example", example, _items(example), args.runs)}

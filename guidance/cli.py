@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+import guidance.engine  # noqa: F401  (first: the engine's module aliases before any other import)
 from guidance.errors import GuidanceError, Problem, display_path, in_order
-from guidance.kinds import KINDS
 from guidance.load import load_site, load_site_once
+from guidance.registry import KINDS
 from guidance.site import SiteData
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+    from properdocs.config.defaults import MkDocsConfig
 
 __all__ = ["main"]
 
@@ -65,7 +66,7 @@ def check(data_dir: str, docs_dir: str, config_file: str, strict: bool, data_onl
 
 
 def _page_problems(config_file: Path) -> list[Problem]:
-    from guidance.page_check import page_problems
+    from guidance.engine.page_check import page_problems
 
     _, _, config = _sources(config_file)
     return page_problems(config)
@@ -77,21 +78,16 @@ def _page_problems(config_file: Path) -> list[Problem]:
 @click.option("-d", "--site-dir", default=None, type=click.Path(file_okay=False), help="Where to put the site.")
 def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     """Build the site into site/; on failure the previous site/ is left as it was."""
-    from mkdocs.commands.build import build as mkdocs_build
-
-    from guidance.publish import staged_site
+    from guidance.engine import commands
 
     config_path = Path(config_file)
-    project = config_path.parent
     data, docs, config = _sources(config_path, strict=strict or None)
     _load_or_exit(data, docs, strict, quiet=True)
-    _show_mkdocs_log()
-    target = Path(site_dir) if site_dir else project / "site"
+    commands.show_log()
+    target = Path(site_dir) if site_dir else config_path.parent / "site"
     try:
-        with staged_site(target) as staging:
-            config.site_dir = str(staging)
-            mkdocs_build(config)
-    except (Exception, SystemExit) as exc:  # MkDocs and its plugins fail by raising or exiting
+        commands.build(config, target)
+    except (Exception, SystemExit) as exc:  # the engine and its plugins fail by raising or exiting
         reason = f": {exc}" if isinstance(exc, Exception) else " (see the messages above)"
         click.echo(f"build failed, {target} left unchanged{reason}", err=True)
         sys.exit(1)
@@ -104,17 +100,13 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(config_file: str, dev_addr: str) -> None:
     """Serve the site with live reload when data/ or docs/ change."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from guidance.engine import commands
 
     data, docs, _ = _sources(Path(config_file))
     _load_or_exit(data, docs, strict=False)
-    _show_mkdocs_log(logging.INFO)
-    # A "dirty" build keeps the pages an edit did not change; the guidance plugin decides which
-    # (guidance/incremental.py), navigation included, so MkDocs's warning about it does not apply.
-    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    commands.show_log(logging.INFO)
     try:
-        # Not strict: what is wrong is shown over the page while the last good site is served.
-        mkdocs_serve(config_file, dev_addr=dev_addr, livereload=True, build_type="dirty", strict=False)
+        commands.serve(config_file, dev_addr)
     except Exception as exc:
         click.echo(f"serve stopped: {exc}", err=True)
         sys.exit(1)
@@ -180,19 +172,17 @@ def schema(out: str) -> None:
 def _sources(config_file: Path, **options: Any) -> tuple[str, str, MkDocsConfig]:
     """The data and docs folders that ``mkdocs.yml`` (and its guidance plugin) name, and the
     config itself, loaded once with ``options``."""
-    from mkdocs.config import load_config
+    from guidance.engine.commands import ConfigFailed, configuration
 
     if not config_file.exists():
         click.echo(f"{config_file}: no such file; run from the project's folder or give -f", err=True)
         sys.exit(1)
     try:
-        config = load_config(str(config_file), **options)
-    except Exception as exc:  # MkDocs reports a bad config as an exception: say it plainly
-        click.echo(f"{config_file}: {exc}", err=True)
+        config, data = configuration(config_file, **options)
+    except ConfigFailed as exc:
+        click.echo(str(exc), err=True)
         sys.exit(1)
-    plugin = config.plugins.get("guidance")
-    data = plugin.config.data_dir if plugin is not None else "data"
-    return str(config_file.parent / data), str(config.docs_dir), config
+    return data, str(config.docs_dir), config
 
 
 def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: bool = False) -> SiteData:
@@ -231,10 +221,3 @@ def _print(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
 
-
-def _show_mkdocs_log(level: int = logging.WARNING) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(level)

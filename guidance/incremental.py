@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from guidance.glossary import Glossary
+from guidance.kinds.glossary.terms import Glossary
 from guidance.render.termlinks import TermMatcher
 
 __all__ = ["Built", "Memory", "digest", "term_digests"]

@@ -9,9 +9,10 @@ from typing import Any
 
 from guidance.errors import GuidanceError, Problem, display_path, in_order
 from guidance.files import misnamed, stray_files
-from guidance.jargon import jargon_warnings
-from guidance.kinds import KINDS, Kind
+from guidance.kind import Kind
+from guidance.kinds.glossary.jargon import jargon_warnings
 from guidance.readability import plain_language, public_pages
+from guidance.registry import KINDS
 from guidance.safe_text import unsafe_text
 from guidance.shape import validate_document
 from guidance.site import SiteData, Source, build_date

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from guidance.briefs import BRIEFS_INDEX
-from guidance.kinds import KINDS, Kind
+from guidance.kind import Kind
+from guidance.kinds.briefs.collection import BRIEFS_INDEX
+from guidance.kinds.partnership.pages import ACCESSIBILITY_PAGE, WORRIED_PAGE
+from guidance.kinds.services.pages import SERVICES_INDEX
+from guidance.registry import KINDS
 from guidance.render.markdown import page_url
-from guidance.render.partnership import ACCESSIBILITY_PAGE, WORRIED_PAGE
-from guidance.render.services import SERVICES_INDEX
 from guidance.site import Page, SiteData
 
 # Links every page keeps at its foot, and where the "page not found" page sends people. A link

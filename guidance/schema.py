@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from guidance.kinds import KINDS, Kind
+from guidance.kind import Kind
+from guidance.registry import KINDS
 
 __all__ = ["schema_file", "schemas", "write_schemas"]
 

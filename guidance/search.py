@@ -22,11 +22,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from guidance.render.glossary import GLOSSARY_PAGE, PLAIN_PAGE
+from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
+from guidance.kinds.services.pages import SERVICES_INDEX
+from guidance.kinds.thresholds.grid import level_page
 from guidance.render.markdown import page_url
-from guidance.render.services import SERVICES_INDEX
 from guidance.site import SiteData
-from guidance.thresholds import level_page
 
 __all__ = ["AUDIENCES", "GROUPS", "Entry", "index_head", "normalise", "page_entry", "record_html", "records", "tags"]
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from guidance.errors import GuidanceError, Path, Problem, describe, suggest
-from guidance.models.base import PATTERN_NAMES
+from guidance.fields import PATTERN_NAMES
 from guidance.yamlio import Document
 
 __all__ = ["validate_document"]

@@ -14,8 +14,8 @@ from guidance.errors import Problem
 from guidance.yamlio import Document
 
 if TYPE_CHECKING:
-    from guidance.glossary import Glossary
-    from guidance.models import Partnership
+    from guidance.kinds.glossary.terms import Glossary
+    from guidance.kinds.partnership.model import Partnership
     from guidance.readability import Readability
 
 __all__ = ["Page", "SiteData", "Source", "build_date"]

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from guidance.lock import Lock
-from tests.helpers import EXAMPLE_TODAY, GLOSSARY, PARTNERSHIP, copy_project, write
+from tests.helpers import ENGINE, EXAMPLE_TODAY, GLOSSARY, PARTNERSHIP, copy_project, write
 
 
 @pytest.fixture
@@ -34,11 +33,10 @@ def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site, built once per run by plain `mkdocs build --strict` (the plugin's entry point)."""
+    """The example site, built once per run by the plain engine's `build --strict` (the plugin's entry point)."""
     root = copy_project(tmp_path_factory.mktemp("example"))
-    mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}
-    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env)
+    result = subprocess.run([str(ENGINE), "build", "--strict"], cwd=root, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert not re.search(r"^WARNING\s+-", result.stderr, re.M), result.stderr
     return root / "site"

@@ -11,13 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidance.models import Term
+from guidance.kinds.glossary.model import Term
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("data", "docs", "macros", "overrides", "mkdocs.yml")
+# The site engine, named here only: plain `properdocs build` must work as well as `guidance build`.
+ENGINE = Path(sys.executable).parent / "properdocs"
+
+PROJECT_FILES = ("data", "docs", "overrides", "mkdocs.yml")
 # The day the example site is built for in tests: its versions and reviews are stated as of then.
 EXAMPLE_TODAY = "2026-11-23"
 

@@ -15,7 +15,7 @@ import yaml
 
 from guidance.errors import Path as FieldPath
 from guidance.errors import format_path
-from guidance.kinds import KINDS
+from guidance.registry import KINDS
 from guidance.yamlio import load_yaml
 
 # Each is refused by `guidance check` wherever it is written; the name says what it tries.

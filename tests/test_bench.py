@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bench.generate import generate
 from guidance import load_site
-from guidance.kinds import KINDS
+from guidance.registry import KINDS
 from tests.helpers import EXAMPLE_TODAY
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from guidance import load_site
-from guidance.anonymity import findings
-from guidance.briefs import Briefs, is_overdue
+from guidance.kinds.briefs.anonymity import findings
+from guidance.kinds.briefs.collection import Briefs, is_overdue
 from tests.helpers import BRIEF, EXAMPLE_TODAY, ROOT, THEMES, load_problems, write
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
@@ -213,7 +213,7 @@ def test_recommendations_by_status_and_overdue() -> None:
 
 
 def test_text_in_raw_html_is_escaped_for_html_not_markdown(briefs: Path) -> None:
-    from guidance.render.briefs import brief_page, matrix_page
+    from guidance.kinds.briefs.pages import brief_page, matrix_page
 
     site = load_site("data", today=TODAY)
     themes = site.content["themes"]
@@ -272,7 +272,7 @@ def test_every_prose_field_of_a_brief_is_read(briefs: Path) -> None:
     """A phone number put into each free-text field of a brief, actions and recommendations included."""
     import yaml
 
-    from guidance.models import BriefFile
+    from guidance.kinds.briefs.model import BriefFile
     from tests.payloads import free_text_paths
 
     data = yaml.safe_load(BRIEF.replace("  practitioners: [Call the front door.]", "  practitioners: [Call the front door.]\n  managers: [Supervise.]"))

@@ -10,8 +10,8 @@ import feedparser
 import pytest
 
 from guidance import load_site
-from guidance.briefs import is_overdue
-from guidance.models.brief import REVIEW_TYPES, STATUSES
+from guidance.kinds.briefs.collection import is_overdue
+from guidance.kinds.briefs.model import REVIEW_TYPES, STATUSES
 from guidance.render.markdown import long_date
 from tests.helpers import EXAMPLE_TODAY, ROOT, SITE_URL, heading, page, resolve, search_index
 

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidance import load_site
-from guidance.models import FlowText
-from guidance.render.diagram import MAX_BOXES, flow_svg, layout_faults
-from guidance.render.diagram_check import diagram_faults
+from guidance.kinds.flows.diagram import MAX_BOXES, flow_svg, layout_faults
+from guidance.kinds.flows.diagram_check import diagram_faults
+from guidance.kinds.flows.model import FlowText
 from tests.helpers import EXAMPLE_TODAY, ROOT, load_problems, write
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
@@ -94,7 +94,7 @@ def test_every_word_of_a_flow_is_in_its_diagram() -> None:
 
 
 def test_without_graphviz_a_flow_is_an_error_that_says_what_to_install(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from guidance.render import diagram
+    from guidance.kinds.flows import diagram as diagram
     from tests.helpers import FLOW
 
     diagram._layout.cache_clear()  # laid out already in this process: lay it out again

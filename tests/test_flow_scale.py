@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guidance import load_site
-from guidance.flows import graph_problems
-from guidance.kinds import KINDS
-from guidance.models.flow import FlowText
-from guidance.render.diagram import MAX_BOXES
+from guidance.kinds.flows.diagram import MAX_BOXES
+from guidance.kinds.flows.logic import graph_problems
+from guidance.kinds.flows.model import FlowText
+from guidance.registry import KINDS
 from tests.helpers import load_problems, write
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from guidance import load_site
-from guidance.flows import Flow, answer_value, deadline, next_node, paths
-from guidance.kinds.calendar import site_calendar
-from guidance.models import Timescale
+from guidance.kinds.calendar.kind import site_calendar
+from guidance.kinds.flows.logic import Flow, answer_value, deadline, next_node, paths
+from guidance.kinds.procedures.model import Timescale
 from tests.helpers import EXAMPLE_TODAY, FLOW, ROOT, load_problems, write
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
@@ -236,7 +236,7 @@ def test_scotland_has_its_own_bank_holidays_and_closures_count(small: Path) -> N
 
 
 def test_every_version_of_a_flow_has_a_page_saying_when_it_applied_and_what_changed() -> None:
-    from guidance.kinds import KINDS
+    from guidance.registry import KINDS
 
     pages = {p.path: p.markdown for p in next(k for k in KINDS if k.name == "flows").pages(SITE)}
     first, second = pages["flows/notify-the-panel/v1.md"], pages["flows/notify-the-panel/v2.md"]
@@ -248,8 +248,8 @@ def test_every_version_of_a_flow_has_a_page_saying_when_it_applied_and_what_chan
 
 
 def test_flow_changes_name_each_question_and_outcome_changed() -> None:
-    from guidance.models import FlowText
-    from guidance.render.flow_versions import flow_changes
+    from guidance.kinds.flows.model import FlowText
+    from guidance.kinds.flows.versions import flow_changes
 
     before = FLOWS["which-level"].shown(TODAY).text
     data = before.model_dump()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guidance.glossary import Glossary
 from guidance.incremental import Built, Memory, digest
+from guidance.kinds.glossary.terms import Glossary
 from tests.helpers import glossary_term as term
 
 CSPR = term("cspr", "Child safeguarding practice review", ("CSPR",))

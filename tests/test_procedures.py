@@ -10,9 +10,9 @@ import pytest
 
 from guidance import load_site
 from guidance.diff import Block, diff_blocks, diff_words
-from guidance.procedures import Procedure, Procedures
+from guidance.kinds.procedures.pages import current_page, version_page
+from guidance.kinds.procedures.texts import Procedure, Procedures
 from guidance.render.history import diff_html
-from guidance.render.procedures import current_page, version_page
 from tests.helpers import EXAMPLE_TODAY, PROCEDURE, ROOT, load_problems, run_cli, write
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)

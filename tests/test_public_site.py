@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from guidance import load_site
 from guidance.accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
-from guidance.render.partnership import accessibility_page
+from guidance.kinds.partnership.pages import accessibility_page
 from tests.helpers import EXAMPLE_TODAY, ROOT, heading, load_problems, page, resolve, write
 from tests.helpers import PARTNERSHIP as PARTNERSHIP_FILE
 from tests.helpers import SERVICES as SERVICES_FILE

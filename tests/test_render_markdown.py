@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from mkdocs.utils.meta import get_data
+from properdocs.utils.meta import get_data
 
 from guidance.render.markdown import front_matter
 

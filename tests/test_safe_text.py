@@ -116,7 +116,7 @@ def test_yaml_1_1_words_are_not_yes_or_no(small: Path) -> None:
 def test_a_colour_is_a_hex_colour_not_css() -> None:
     from pydantic import ValidationError
 
-    from guidance.models.thresholds import Level
+    from guidance.kinds.thresholds.model import Level
 
     fields = {"id": 1, "name": "Early help", "summary": "s", "response": "r", "actions": ["a"]}
     assert Level.model_validate({**fields, "colour": "#2e7d32"}).colour == "#2e7d32"

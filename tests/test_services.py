@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guidance import load_site
-from guidance.services import Opening, is_open, parse_hours
+from guidance.kinds.services.finder import Opening, is_open, parse_hours
 from tests.helpers import EXAMPLE_TODAY, ROOT, SERVICES, load_problems, write
 
 TODAY = date.fromisoformat(EXAMPLE_TODAY)
@@ -139,8 +139,8 @@ WEEKDAYS = [parse_hours("Monday to Friday, 9am to 5pm")]
     ],
 )
 def test_when_a_closed_service_next_opens(now: datetime, opens: datetime) -> None:
-    from guidance.calendar import calendar
-    from guidance.services import is_open, next_opening
+    from guidance.kinds.calendar.days import calendar
+    from guidance.kinds.services.finder import is_open, next_opening
 
     holidays = frozenset(calendar("england-and-wales", [], date(2026, 1, 1)).holidays)
     assert not is_open(WEEKDAYS, now, holidays)
@@ -148,7 +148,7 @@ def test_when_a_closed_service_next_opens(now: datetime, opens: datetime) -> Non
 
 
 def test_overnight_and_every_day_hours_next_open() -> None:
-    from guidance.services import next_opening
+    from guidance.kinds.services.finder import next_opening
 
     nights = [parse_hours("every day, 6pm to 8am")]
     assert next_opening(nights, datetime(2026, 12, 25, 9, 0), frozenset({date(2026, 12, 25)})) == datetime(2026, 12, 25, 18, 0)

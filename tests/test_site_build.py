@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guidance import load_site
-from tests.helpers import ROOT, run_cli, search_index
+from tests.helpers import ENGINE, ROOT, run_cli, search_index
 from tests.helpers import page as read_page
 
 SITE = load_site(ROOT / "data")
@@ -204,13 +204,11 @@ def test_a_hand_written_page_cannot_be_overwritten(example: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["build", "--strict"], ["build"]])
-def test_plain_mkdocs_reports_data_errors_cleanly(example: Path, command: list[str]) -> None:
+def test_the_plain_engine_reports_data_errors_cleanly(example: Path, command: list[str]) -> None:
     import subprocess
-    import sys
 
     (example / "data/glossary.yml").write_text("terms:\n  - id: x\n    term: X\n    defintion: y\n")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    result = subprocess.run([str(mkdocs), *command], cwd=example, capture_output=True, text=True)
+    result = subprocess.run([str(ENGINE), *command], cwd=example, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "data/glossary.yml:4:5: terms[0].defintion: unknown field 'defintion' (did you mean 'definition'?)" in result.stderr

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from guidance.glossary import Glossary
-from guidance.models.glossary import Term
+from guidance.kinds.glossary.model import Term
+from guidance.kinds.glossary.terms import Glossary
 from guidance.render.termlinks import TermMatcher, link_terms
 from tests.helpers import glossary_term as term
 

@@ -8,14 +8,13 @@ import html
 from datetime import date
 
 from guidance.diff import Block, Op, diff_blocks
-from guidance.models import Release
-from guidance.models.procedure import ProcedureText
-from guidance.procedures import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, Change, Edition, Procedure, Procedures
+from guidance.kinds.procedures.model import ProcedureText, Release
+from guidance.kinds.procedures.pages import versions_script
+from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, Change, Edition, Procedure, Procedures
 from guidance.references import Targets, split
 from guidance.render.feeds import feed_link
 from guidance.render.markdown import escape, front_matter, href, link, long_date, relative_to_page
 from guidance.render.plain_text import rendered_text
-from guidance.render.procedures import versions_script
 
 __all__ = [
     "as_at_page", "blocks", "change_list", "changes_page", "diff_html", "history_page", "in_force_list", "whats_changed_page",

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from guidance.glossary import Glossary
-from guidance.models.glossary import Term
+from guidance.kinds.glossary.model import Term
+from guidance.kinds.glossary.terms import Glossary
 
 __all__ = ["TermMatcher", "link_terms"]
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from guidance import load_site
-from guidance.flows import paths
+from guidance.kinds.flows.logic import paths
 from tests.browser.conftest import RecordingPage, axe_violations
 from tests.helpers import EXAMPLE_TODAY, ROOT
 
@@ -19,7 +19,7 @@ TEXT = load_site(ROOT / "data", today=date.fromisoformat(EXAMPLE_TODAY)).content
 
 
 def label(node: str, value: str) -> str:
-    from guidance.flows import answer_value
+    from guidance.kinds.flows.logic import answer_value
 
     return next(a.label for a in TEXT.nodes[node].answers if answer_value(a) == value)
 

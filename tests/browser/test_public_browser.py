@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Page
 
 from guidance import load_site
-from guidance.kinds.calendar import site_calendar
-from guidance.services import is_open
+from guidance.kinds.calendar.kind import site_calendar
+from guidance.kinds.services.finder import is_open
 from tests.browser.conftest import RecordingPage, axe_violations
 from tests.helpers import EXAMPLE_TODAY, ROOT
 
@@ -105,7 +105,7 @@ def test_the_emergency_line_is_on_screen_on_a_phone_without_scrolling(phone: Pag
 
 def expected_status(openings, moment: datetime) -> str:
     """What a card should say at ``moment``, worked out by the Python the build uses."""
-    from guidance.services import DAYS, next_opening
+    from guidance.kinds.services.finder import DAYS, next_opening
 
     if any(o.always for o in openings):
         return "Open 24 hours."

@@ -1,0 +1,141 @@
+"""mkdocs-macros module: thin wrappers over the ``guidance`` package for hand-written pages.
+
+Each macro finds what it needs in the data the guidance plugin loaded, and fails the build
+with a clear message when a name is unknown (macros run with ``on_error_fail``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from guidance.errors import suggest
+from guidance.kinds.briefs.pages import brief_card as render_brief_card
+from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, term_list, term_reference
+from guidance.kinds.partnership.pages import contact_line
+from guidance.kinds.thresholds.pages import indicator_reference, level_summary
+from guidance.render.history import change_list, in_force_list
+from guidance.render.markdown import link, relative_to_page
+
+
+def define_env(env):
+    site = env.conf.plugins["guidance"].site
+
+    env.variables["glossary_count"] = len(site.glossary)
+
+    def glossary_path() -> str:
+        return relative_to_page(GLOSSARY_PAGE, env.page.file.src_uri)
+
+    def find_term(name: str):
+        term = site.glossary.lookup(name)
+        if term is None:
+            names = [n for t in site.glossary.terms for n in (t.id, *t.names)]
+            raise ValueError(f"term({name!r}): unknown glossary term '{name}'{suggest(name, names)}")
+        return term
+
+    @env.macro
+    def term(name: str, text: str | None = None) -> str:
+        """A link to a glossary term's entry with its short definition, e.g. ``term("CSPR")``; on a page
+        for the public, its plain-English meaning, linking to the plain-English glossary."""
+        plain = env.page.meta.get("audience") == "public" or bool(env.page.meta.get("exit"))
+        target = relative_to_page(PLAIN_PAGE, env.page.file.src_uri) if plain else glossary_path()
+        return term_reference(find_term(name), target, text, plain=plain)
+
+    @env.macro
+    def glossary_list(*names: str, letter: str | None = None) -> str:
+        """Terms with their short definitions: the named ones, those under a letter, or all."""
+        if names:
+            terms = [find_term(n) for n in names]
+        elif letter:
+            terms = site.glossary.by_letter().get(letter.upper(), [])
+        else:
+            terms = site.glossary.terms
+        return term_list(terms, glossary_path())
+
+    @env.macro
+    def contact(ident: str) -> str:
+        """A contact's name and click-to-call number from partnership.yml, e.g. ``contact("front-door")``."""
+        found = site.partnership.contact(ident)
+        if found is None:
+            raise ValueError(f"contact({ident!r}): unknown contact{suggest(ident, [c.id for c in site.partnership.contacts])}")
+        return contact_line(found)
+
+    def thresholds():
+        if "thresholds" not in site.content:
+            raise ValueError("this partnership has no data/thresholds.yml")
+        return site.content["thresholds"]
+
+    @env.macro
+    def threshold_level(ident) -> str:
+        """A level's name, meaning and expected response, linking to its page, e.g. ``threshold_level("3")``."""
+        t = thresholds()
+        level = t.levels.get(str(ident))
+        if level is None:
+            raise ValueError(f"threshold_level({ident!r}): unknown level{suggest(str(ident), list(t.levels))}")
+        return level_summary(t, level, env.page.file.src_uri)
+
+    @env.macro
+    def indicator(ident: str) -> str:
+        """A link to one threshold indicator by its id, e.g. ``indicator("L3-parenting-07")``."""
+        t = thresholds()
+        found = t.indicators.get(ident)
+        if found is None:
+            raise ValueError(f"indicator({ident!r}): unknown indicator{suggest(ident, list(t.indicators))}")
+        return indicator_reference(t, found, env.page.file.src_uri)
+
+    def procedures():
+        if "procedures" not in site.content:
+            raise ValueError("this partnership has no procedures in data/procedures/")
+        return site.content["procedures"]
+
+    def find_procedure(ident: str, macro: str):
+        found = procedures().by_id.get(ident)
+        if found is None:
+            raise ValueError(f"{macro}({ident!r}): unknown procedure{suggest(ident, list(procedures().by_id))}")
+        return found
+
+    def day(text, macro: str) -> date:
+        try:
+            return date.fromisoformat(str(text))
+        except ValueError:
+            raise ValueError(f"{macro}({text!r}): expected a date as YYYY-MM-DD, got '{text}'") from None
+
+    @env.macro
+    def procedure_link(ident: str, text: str | None = None) -> str:
+        """A link to the version of a procedure in force today, e.g. ``procedure_link("early-help")``."""
+        p = find_procedure(ident, "procedure_link")
+        return link(text or p.title(site.today), relative_to_page(p.page, env.page.file.src_uri))
+
+    @env.macro
+    def changes_since(since) -> str:
+        """Changes to practice since a date, newest first, e.g. ``changes_since("2024-01-01")``."""
+        return change_list(procedures(), site.today, day(since, "changes_since"), env.page.file.src_uri)
+
+    @env.macro
+    def in_force_on(on, ident: str | None = None) -> str:
+        """The versions in force on a date, of every procedure or one: ``in_force_on("2023-05-12", "rapid-reviews")``."""
+        when = day(on, "in_force_on")
+        chosen = [find_procedure(ident, "in_force_on")] if ident else None
+        pairs = [(p, e) for p, e in procedures().in_force_on(when) if chosen is None or p in chosen]
+        return in_force_list(pairs, when, env.page.file.src_uri)
+
+    def briefs():
+        if "briefs" not in site.content:
+            raise ValueError("this partnership has no learning briefs in data/briefs/")
+        return site.content["briefs"]
+
+    @env.macro
+    def brief_card(ident: str, level: int = 3) -> str:
+        """A learning brief as a card: title, review, learning and themes, e.g. ``brief_card("child-b-2025")``."""
+        found = briefs().by_id.get(ident)
+        if found is None:
+            raise ValueError(f"brief_card({ident!r}): unknown brief{suggest(ident, list(briefs().by_id))}")
+        return render_brief_card(found, site.content.get("themes", {}), env.page.file.src_uri, level)
+
+    @env.macro
+    def briefs_for_theme(theme: str, level: int = 3) -> str:
+        """Every brief filed under a theme, newest first, e.g. ``briefs_for_theme("neglect")``."""
+        themes = site.content.get("themes", {})
+        if theme not in themes:
+            raise ValueError(f"briefs_for_theme({theme!r}): unknown theme{suggest(theme, list(themes))}")
+        found = briefs().for_theme(theme)
+        return "\n".join(render_brief_card(b, themes, env.page.file.src_uri, level) for b in found) or "No briefs yet.\n"

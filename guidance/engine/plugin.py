@@ -1,0 +1,298 @@
+"""The MkDocs adapter: thin event methods over the ``guidance`` package.
+
+Everything here is wiring: load and check ``data/`` once per build, add the generated
+pages as virtual files, link glossary terms in rendered pages, feed the search index, and
+in ``guidance serve`` watch ``data/`` and rebuild only what changed (:mod:`guidance.engine.rebuild`).
+The domain code never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from properdocs.config import base
+from properdocs.config import config_options as c
+from properdocs.exceptions import PluginError
+from properdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from properdocs.structure.files import File, Files
+from properdocs.utils import get_relative_url
+
+from guidance.engine import engine_logger
+from guidance.engine.build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
+from guidance.engine.macro_calls import call_problems
+from guidance.engine.macro_errors import MacroErrors, body_offset, macro_log
+from guidance.engine.page_check import find_written
+from guidance.engine.rebuild import RebuildPlan
+from guidance.errors import GuidanceError, display_path
+from guidance.incremental import Memory
+from guidance.indexer import IndexFailed, SiteIndex
+from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
+from guidance.kinds.partnership.pages import emergency_banner
+from guidance.load import load_site_once
+from guidance.outside import outside_requests
+from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
+from guidance.render.feeds import FEEDS_PAGE, feeds, feeds_page
+from guidance.render.headings import quiet_permalinks
+from guidance.render.markdown import long_date, page_url
+from guidance.render.search import search_pages
+from guidance.render.termlinks import TermMatcher, link_terms
+from guidance.search import index_head, page_entry, records
+from guidance.site import Page, SiteData
+
+__all__ = ["GuidancePlugin"]
+
+log = get_plugin_logger("guidance")
+
+
+class GuidanceConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    data_dir = c.Type(str, default="data")
+
+
+class GuidancePlugin(BasePlugin[GuidanceConfig]):
+    site: SiteData | None = None
+    pages: list[Page]
+    matcher: TermMatcher
+    index: SiteIndex | None = None
+    # In `guidance serve` (a dirty build), what the last build made: see guidance/incremental.py.
+    memory: Memory | None = None
+    plan: RebuildPlan
+    data_version = 0
+    serving = dirty = False
+    # `guidance check` builds the pages where nobody sees them, to check hand-written pages: it
+    # sets this, and the plugin then collects what it finds instead of failing at the first.
+    checking = False
+    # `guidance build` prints the sources' problems itself, once, before the engine starts.
+    reported = False
+    found: list[str]
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this event also keeps one plugin instance, and its memory, for a whole serve.
+        self.memory = Memory() if command == "serve" and dirty else None
+        self.serving, self.dirty = command == "serve", dirty
+
+    # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
+    @event_priority(100)
+    def on_config(self, config: Any) -> Any:
+        if not self.config.enabled:
+            return config
+        macro_log.filters = [f for f in macro_log.filters if not isinstance(f, MacroErrors)]
+        macro_log.addFilter(MacroErrors(Path(config.docs_dir)))
+        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        self.broken: list[str] = []
+        if self.serving:  # what is wrong is shown over the page (guidance/build_problems.py), not fatal
+            if "macros" in config.plugins:
+                config.plugins["macros"].config["on_error_fail"] = False
+        try:
+            site = load_site_once(self.data_dir, docs_dir=config.docs_dir)
+            self.data_version += site is not self.site
+            self.site = site
+        except GuidanceError as exc:
+            if not self.serving or self.site is None:
+                raise PluginError(f"{len(exc.errors)} problem(s) in the guidance sources:\n{exc.report()}") from None
+            self.broken = [str(p) for p in exc.problems]  # serve the last sources that loaded
+            for line in self.broken:
+                log.warning(line)
+        except ValueError as exc:  # GUIDANCE_TODAY is not a date
+            raise PluginError(str(exc)) from None
+        for warning in self.site.warnings if not (self.checking or self.reported) else ():  # printed already
+            # Notices depend on the date (an overdue review): they never stop a strict build.
+            (log.warning if warning.is_warning else log.info)(str(warning))
+        partnership = self.site.partnership
+        # The theme writes these into attributes without escaping them (aria-label="{{ config.site_name }}"):
+        # given as markup already escaped, they are right there and where the theme escapes them.
+        config.site_name = Markup.escape(partnership.name)
+        config.site_description = Markup.escape(partnership.description)
+        config.site_url = config.site_url or partnership.site_url
+        config.extra["guidance"] = {
+            "emergency": emergency_banner(partnership),
+            "short_name": partnership.short_name,
+            "exit_url": partnership.exit_url,
+            "serving": self.serving,
+            # The footer of every page: whose site it is, its licence, and when it was built.
+            "name": partnership.name,
+            "licence": partnership.licence.model_dump() if partnership.licence else None,
+            "updated": f"{self.site.today.day} {self.site.today:%B %Y}",
+            "updated_iso": self.site.today.isoformat(),
+            "feedback": (partnership.contact(partnership.feedback).email or None) if partnership.feedback else None,
+            # The published address (not `serve`'s): what a report of a problem names.
+            "home": (str(partnership.site_url).rstrip("/") + "/") if partnership.site_url else "/",
+        }
+        self.pages = site_pages(self.site) + search_pages()
+        found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
+        if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
+            self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
+        docs = Path(config.docs_dir)
+        existing = {p.path for p in self.pages} | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+        config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)
+        config.extra["guidance"]["lost"] = site_links(LOST_LINKS, existing)
+        site_nav(config.nav, self.site)
+        self.matcher = TermMatcher.for_glossary(self.site.glossary, partnership.never_link)
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        if not self.config.enabled:
+            return files
+        for page in self.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(f"{config.docs_dir}/{page.path}: this page is generated from data; rename or remove it")
+            files.append(File.generated(config, page.path, content=page.markdown))
+        if self.serving:
+            files.append(File.generated(config, PROBLEMS_SCRIPT, content=problems_script()))
+        return files
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        if self.memory is not None and self.site is not None:
+            self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version)
+            built, pages = len(self.plan.stale), len(self.plan.keys)
+            log.info(f"building {built} of {pages} pages" + (": the others are unchanged" if built < pages else ""))
+            # Pages kept as the last build wrote them go to the search index now, so that it is
+            # filled while the changed pages render.
+            for url, output in self.plan.kept(Path(config.site_dir)) if self.index is not None else ():
+                if "data-pagefind-body" in output:
+                    self.index.add_page(output, url)
+        return nav
+
+    # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        macros = config.plugins.get("macros")
+        if macros is None or page.file.generated_by or page.meta.get("render_macros") is False or "{" not in markdown:
+            return markdown
+        source = Path(config.docs_dir) / page.file.src_uri
+        offset = body_offset(source.read_text(encoding="utf-8")) if source.exists() else 0
+        calls = [f"{display_path(source)}:{c.line + offset}:{c.column}: {c.message}"
+                 for c in call_problems(markdown, macros.macros, macros.variables)]
+        if calls and not (self.checking or self.serving):
+            raise PluginError("\n".join(calls))
+        if calls:  # its links are still checked; its calls cannot run
+            self.found += calls
+            page.meta["render_macros"] = False
+        return markdown
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        html, linked = self._link(page, html)
+        if self.memory is not None:
+            self.plan.linked[page.file.src_uri] = linked
+        return html
+
+    def _link(self, page: Any, html: str) -> tuple[str, frozenset[str]]:
+        """The page's HTML with glossary terms linked, and the ids of the terms it links."""
+        html = quiet_permalinks(html)
+        if not self.config.enabled or page.meta.get("glossary_links") is False:
+            return html, frozenset()
+        # A parent's page (the public ones, and the home page where a parent starts) explains a term
+        # in plain English and links to the plain-English glossary, never the practitioners' one.
+        plain = page.meta.get("audience") == "public" or bool(page.meta.get("exit"))
+        glossary_url = get_relative_url(page_url(PLAIN_PAGE if plain else GLOSSARY_PAGE), page.url)
+        linked: set[str] = set()
+        html = link_terms(html, self.matcher, glossary_url, plain=plain, seen=linked)
+        return html, frozenset(linked)
+
+    def _search_head(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        if self.config.enabled and self.site is not None:
+            entry = page_entry(page.file.src_uri, {**page.meta, "title": page.title}, self.site)
+            page.meta["gl_search"] = entry and index_head(entry)
+        return context
+
+    def _escaped_description(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        # The theme writes it into <meta content="..."> as it is: a quote in a brief's summary
+        # would end the attribute. Markup is printed as it is and never escaped twice.
+        description = page.meta.get("description")
+        if isinstance(description, str) and not isinstance(description, Markup):
+            page.meta["description"] = Markup.escape(description)
+        return context
+
+    def _checked_on(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        # `checked:` in front matter (a date, or its ISO text from a generated page): "Page checked on ...".
+        checked = page.meta.get("checked")
+        if isinstance(checked, str):
+            try:
+                checked = date.fromisoformat(checked)
+            except ValueError:
+                raise PluginError(f"{page.file.src_uri}: checked: expected a date as YYYY-MM-DD, got '{checked}'") from None
+        if isinstance(checked, date):
+            page.meta["checked_on"] = long_date(checked)
+        return context
+
+    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on)
+
+    def on_pre_build(self, config: Any) -> None:
+        self.outside: list[str] = []
+        self.found = []
+        self._site_dir = config.site_dir
+        if self.serving:
+            self.collected = Collected()
+            engine_logger().addHandler(self.collected)
+        # The search index fills on another core while the pages render (guidance/indexer.py).
+        if self.config.enabled and self.site is not None and not self.checking:
+            self._stop_index()
+            self.index = _indexing(SiteIndex)
+            self.index.add_records(records(self.site))
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        for request in outside_requests(output, config.site_url or ""):
+            self.outside.append(f"{_written_at(page, config, request)}: the page would fetch {request} from another site")
+        if self.index is not None and "data-pagefind-body" in output:
+            self.index.add_page(output, "/" + page.url)
+        return output
+
+    def on_post_build(self, config: Any) -> None:
+        if self.serving:
+            self._show_problems(Path(config.site_dir))
+        elif self.outside and self.checking:
+            self.found += self.outside
+        elif self.outside:
+            found, self.outside = self.outside, []
+            raise PluginError(
+                f"{len(found)} request(s) to other sites: a page may only load files from this site, "
+                "so that nobody else learns who reads it\n" + "\n".join(found)
+            )
+        site_dir = Path(config.site_dir)
+        if self.memory is not None and self.site is not None:
+            self.plan.finish(self.memory, self.site, site_dir)
+        if self.index is not None:
+            index, self.index = self.index, None
+            _indexing(lambda: index.write(site_dir))
+
+    def _show_problems(self, site_dir: Path) -> None:
+        engine_logger().removeHandler(self.collected)
+        write_problems(site_dir, [*self.broken, *self.found, *self.outside, *self.collected.messages])
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.serving and hasattr(self, "collected"):  # shown when the author reloads
+            self.found.append(f"the site could not be built: {error}")
+            self._show_problems(Path(self._site_dir))
+        self._stop_index()
+        if self.memory is not None:
+            self.memory.forget()
+
+    def _stop_index(self) -> None:
+        if self.index is not None:
+            self.index.close(abandon=True)
+            self.index = None
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        if self.config.enabled:
+            server.watch(str(self.data_dir))
+        return server
+
+
+def _written_at(page: Any, config: Any, request: str) -> str:
+    """Where a hand-written page asks for an address (file:line:col), or a generated page's URL."""
+    if page.file.generated_by:
+        return f"/{page.url}"
+    source = Path(config.docs_dir) / page.file.src_uri
+    line, column = find_written(source, request.split(" ")[-1])
+    return f"{display_path(source)}:{line}:{column}"
+
+
+def _indexing(action: Any) -> Any:
+    """Run one step of the search index: a Pagefind failure fails the build, with its messages."""
+    try:
+        return action()
+    except IndexFailed as exc:
+        raise PluginError(f"the search index could not be written: {exc}") from None

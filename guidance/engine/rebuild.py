@@ -1,0 +1,83 @@
+"""The MkDocs side of ``guidance serve``'s partial rebuilds (the decisions are in
+:mod:`guidance.incremental`): which files MkDocs may skip, the pages it keeps, and what it
+remembers when a build is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from properdocs.config.defaults import MkDocsConfig
+from properdocs.structure.files import Files
+from properdocs.structure.nav import Navigation
+
+from guidance.incremental import Built, Memory, digest
+from guidance.search import page_data
+from guidance.site import Page, SiteData
+
+__all__ = ["RebuildPlan"]
+
+
+class RebuildPlan:
+    """Which pages this serve rebuild builds, and what it learns about them as they are built."""
+
+    def __init__(self, shared: str, keys: dict[str, str], stale: set[str], files: Files):
+        self.shared, self.keys, self.stale = shared, keys, stale
+        self.linked: dict[str, frozenset[str]] = {}
+        self.outputs = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
+
+    @classmethod
+    def make(cls, memory: Memory, nav: Navigation, config: MkDocsConfig, files: Files, pages: list[Page],
+             site: SiteData, data_version: int) -> RebuildPlan:
+        """Decide which pages to build; MkDocs skips the rest in a dirty build (``File.is_modified``).
+
+        ``pages`` are the generated pages; ``data_version`` changes whenever the data does.
+        """
+        generated = {p.path: p.markdown for p in pages}
+        for page in nav.pages:  # their titles are in every page's navigation: read them now
+            page.read_source(config)
+        documents = files.documentation_pages()
+        keys = {f.src_uri: digest(generated[f.src_uri]) if f.src_uri in generated else digest(f.content_string, data_version)
+                for f in documents}
+        site_dir = Path(config.site_dir)
+        shared = _shared(nav, config, site)
+        stale = memory.stale(shared, keys, site.glossary, generated) | {
+            f.src_uri for f in documents if not (site_dir / f.dest_uri).is_file()}
+        for file in documents:
+            file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign]
+        return cls(shared, keys, stale, files)
+
+    def kept(self, site_dir: Path) -> Iterator[tuple[str, str]]:
+        """The address and HTML of each page this build keeps as the last one wrote it."""
+        for path in self.keys:
+            if path in self.stale:
+                continue
+            output = self.outputs[path]
+            yield "/" + output.removesuffix("index.html"), (site_dir / output).read_text(encoding="utf-8")
+
+    def finish(self, memory: Memory, site: SiteData, site_dir: Path) -> None:
+        """Remember this build; delete the pages that are gone."""
+        for path, built in memory.pages.items():
+            if path not in self.keys:
+                (site_dir / built.file).unlink(missing_ok=True)
+        pages = {
+            path: Built(key, self.linked.get(path, frozenset()) if path in self.stale else memory.pages[path].terms,
+                        self.outputs[path])
+            for path, key in self.keys.items()
+        }
+        memory.remember(self.shared, site.glossary, pages)
+
+
+def _shared(nav: Navigation, config: MkDocsConfig, site: SiteData) -> str:
+    """A digest of what every page shows: navigation, settings, theme and the data search adds."""
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    theme = sorted((p.as_posix(), p.stat().st_mtime_ns) for p in custom.rglob("*") if p.is_file()) if custom else []
+    return digest(_outline(nav.items), config.site_name, config.site_description, config.extra, site.partnership,
+                  Path(config.config_file_path).read_text(encoding="utf-8"), theme, page_data(site))
+
+
+def _outline(items: list[Any]) -> list[Any]:
+    """The navigation as titles and addresses."""
+    return [(item.title, getattr(item, "url", None), _outline(getattr(item, "children", None) or [])) for item in items]

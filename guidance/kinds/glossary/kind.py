@@ -1,0 +1,81 @@
+"""The glossary kind: ``data/glossary.yml`` or any number of files in ``data/glossary/``."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import Any
+
+import yaml
+
+from guidance.errors import Problem
+from guidance.kind import Kind, Scaffold
+from guidance.kinds.glossary.model import GlossaryFile
+from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
+from guidance.kinds.glossary.terms import Glossary
+from guidance.references import Target, Targets
+from guidance.registry import backlinks
+from guidance.render.markdown import relative_to_page
+from guidance.site import Page, SiteData, Source
+from guidance.validate import duplicate_ids, unknown_reference
+
+__all__ = ["GlossaryKind"]
+
+
+class GlossaryKind(Kind):
+    name = "glossary"
+    patterns = ("glossary.yml", "glossary/*.yml")
+    model = GlossaryFile
+    link_kinds = ("glossary",)
+    entry_types = ("glossary-term",)
+
+    def combine(self, sources: list[Source[Any]]) -> tuple[Glossary, list[Problem]]:
+        located = [(t.id, s.document, ("terms", i, "id")) for s in sources for i, t in enumerate(s.model.terms)]
+        problems = duplicate_ids(located, "term")
+        glossary = Glossary([t for s in sources for t in s.model.terms])
+        for source in sources:
+            for i, term in enumerate(source.model.terms):
+                for j, ref in enumerate(term.related):
+                    if ref not in glossary.by_id:
+                        path = ("terms", i, "related", j)
+                        problems.append(unknown_reference(source.document, path, "term", ref, list(glossary.by_id)))
+        return glossary, problems
+
+    def pages(self, site: SiteData) -> list[Page]:
+        return [
+            Page(GLOSSARY_PAGE, glossary_page(site.glossary, site.partnership.name, _learning(site))),
+            Page(PLAIN_PAGE, plain_glossary_page(site.glossary)),
+        ]
+
+    def targets(self, site: SiteData) -> Targets:
+        return {"glossary": {t.id: Target(t.term, GLOSSARY_PAGE, t.id) for t in site.glossary.terms}}
+
+    def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
+        # The plain-English meanings are the public glossary page.
+        return [
+            (s.document, [(("terms", i, "plain"), t.plain) for i, t in enumerate(s.model.terms)])
+            for s in site.sources[self.name]
+        ]
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
+        ident = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "new-term"
+        files = site.sources.get(self.name, [])
+        target = files[-1].document.file if files else f"{site.data_dir}/glossary.yml"
+        entry = {
+            "id": ident,
+            "term": title,
+            "definition": f"TODO: what {title} means for practitioners.",
+            "plain": f"TODO: what {title} means, in everyday words.",
+            "source": {"title": "TODO: the statute or guidance it comes from"},
+        }
+        text = textwrap.indent(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100), "  ")
+        return Scaffold(target, text, ident)
+
+
+def _learning(site: SiteData) -> dict[str, list[tuple[str, str]]]:
+    """For each term, the learning briefs that link to it, as (title, path from the glossary)."""
+    found = backlinks(site, "briefs")
+    return {
+        t.id: [(b.title, relative_to_page(b.page, GLOSSARY_PAGE)) for b in found.get(f"{GLOSSARY_PAGE}#{t.id}", [])]
+        for t in site.glossary.terms
+    }
