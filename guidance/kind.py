@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from guidance.errors import Path, Problem
 from guidance.lock import Record
 from guidance.references import Target, Targets
+from guidance.search import Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.yamlio import Document
 
@@ -37,6 +38,8 @@ class Kind(Protocol):
     entry_types: ClassVar[tuple[str, ...]] = ()  # what ``guidance new`` can scaffold
     index_page: ClassVar[str | None] = None  # where nav() entries go in mkdocs.yml's nav
     link_kinds: ClassVar[tuple[str, ...]] = ()  # what links written kind:id can name here, e.g. ("procedure",)
+    # Where a reader browses everything of this kind instead of searching: (link text, docs path).
+    browse: ClassVar[tuple[str, str] | None] = None
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Any, list[Problem]]:
         """The kind's content from its files, and problems that span them (e.g. duplicate ids)."""
@@ -69,6 +72,19 @@ class Kind(Protocol):
     def public_text(self, site: SiteData) -> list[tuple[Document, list[tuple[Path, str]]]]:
         """Fields written for the public, by file: what the plain-language check reads."""
         return []
+
+    def search_records(self, site: SiteData) -> list[Entry]:
+        """Search results for things that share a page with others (terms, indicators, services)."""
+        return []
+
+    def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        """What search shows for one of this kind's pages, LEFT_OUT to leave it out, or None if the
+        page is not this kind's."""
+        return None
+
+    def search_data(self, site: SiteData) -> object:
+        """The data :meth:`search_entry` reads besides the page (a rebuild compares it)."""
+        return None
 
     def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
         raise NotImplementedError

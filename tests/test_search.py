@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
+from pathlib import Path
+
 import pytest
 
 from guidance import load_site
-from guidance.search import GROUPS, PUBLIC, normalise, page_entry, record_html, records
+from guidance.search import GROUPS, PUBLIC, normalise, record_html
+from guidance.site_search import page_entry, records
 from tests.helpers import ROOT
 
 
@@ -47,3 +51,21 @@ def test_past_versions_the_home_page_and_opted_out_pages_are_not_searched(site) 
     assert page_entry("search.md", {"title": "Search", "search": {"exclude": True}}, site) is None
     public = page_entry("public/staying-safe-online.md", {"title": "Staying safe online", "audience": "public"}, site)
     assert (public.group, public.audience) == ("Other pages", PUBLIC)
+
+
+def test_the_search_page_offers_to_browse_only_what_the_site_has(small: Path) -> None:
+    """A glossary-only partnership's search page once linked to five lists it did not have."""
+    from bs4 import BeautifulSoup
+
+    from guidance.pages import site_pages
+    from guidance.render.markdown import page_url
+    from guidance.render.search import SEARCH_PAGE, search_page
+    from guidance.site_search import browse_links
+
+    site = load_site(small / "data")
+    html = search_page(browse_links(site)).split("---\n", 2)[2]
+    links = [a["href"] for a in BeautifulSoup(html, "html.parser").select(".gl-search-browse a")]
+    assert links == ["../glossary/"]
+    published = {page_url(p.path) for p in site_pages(site)}
+    for href in links:
+        assert posixpath.normpath(posixpath.join(page_url(SEARCH_PAGE), href)) + "/" in published

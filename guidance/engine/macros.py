@@ -11,7 +11,7 @@ from datetime import date
 from guidance.errors import suggest
 from guidance.kinds.briefs.pages import brief_card as render_brief_card
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, term_list, term_reference
-from guidance.kinds.partnership.pages import contact_line
+from guidance.kinds.partnership.pages import contact_line, for_the_public
 from guidance.kinds.thresholds.pages import indicator_reference, level_summary
 from guidance.render.history import change_list, in_force_list
 from guidance.render.markdown import link, relative_to_page
@@ -36,7 +36,7 @@ def define_env(env):
     def term(name: str, text: str | None = None) -> str:
         """A link to a glossary term's entry with its short definition, e.g. ``term("CSPR")``; on a page
         for the public, its plain-English meaning, linking to the plain-English glossary."""
-        plain = env.page.meta.get("audience") == "public" or bool(env.page.meta.get("exit"))
+        plain = for_the_public(env.page.meta)
         target = relative_to_page(PLAIN_PAGE, env.page.file.src_uri) if plain else glossary_path()
         return term_reference(find_term(name), target, text, plain=plain)
 

@@ -30,7 +30,7 @@ from guidance.errors import GuidanceError, display_path
 from guidance.incremental import Memory
 from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
-from guidance.kinds.partnership.pages import emergency_banner
+from guidance.kinds.partnership.pages import IN_DANGER_NOW, emergency_banner, for_the_public, shows_exit
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
 from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
@@ -39,8 +39,9 @@ from guidance.render.headings import quiet_permalinks
 from guidance.render.markdown import long_date, page_url
 from guidance.render.search import search_pages
 from guidance.render.termlinks import TermMatcher, link_terms
-from guidance.search import index_head, page_entry, records
+from guidance.search import index_head
 from guidance.site import Page, SiteData
+from guidance.site_search import browse_links, page_entry, records
 
 __all__ = ["GuidancePlugin"]
 
@@ -109,6 +110,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = {
             "emergency": emergency_banner(partnership),
+            "in_danger_now": Markup(IN_DANGER_NOW),
             "short_name": partnership.short_name,
             "exit_url": partnership.exit_url,
             "serving": self.serving,
@@ -121,7 +123,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             # The published address (not `serve`'s): what a report of a problem names.
             "home": (str(partnership.site_url).rstrip("/") + "/") if partnership.site_url else "/",
         }
-        self.pages = site_pages(self.site) + search_pages()
+        self.pages = site_pages(self.site) + search_pages(browse_links(self.site))
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
             self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
@@ -186,7 +188,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             return html, frozenset()
         # A parent's page (the public ones, and the home page where a parent starts) explains a term
         # in plain English and links to the plain-English glossary, never the practitioners' one.
-        plain = page.meta.get("audience") == "public" or bool(page.meta.get("exit"))
+        plain = for_the_public(page.meta)
         glossary_url = get_relative_url(page_url(PLAIN_PAGE if plain else GLOSSARY_PAGE), page.url)
         linked: set[str] = set()
         html = link_terms(html, self.matcher, glossary_url, plain=plain, seen=linked)
@@ -206,6 +208,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["description"] = Markup.escape(description)
         return context
 
+    def _exit(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        page.meta["gl_exit"] = shows_exit(page.meta)
+        return context
+
     def _checked_on(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         # `checked:` in front matter (a date, or its ISO text from a generated page): "Page checked on ...".
         checked = page.meta.get("checked")
@@ -218,7 +224,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["checked_on"] = long_date(checked)
         return context
 
-    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on)
+    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on, _exit)
 
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []

@@ -14,8 +14,8 @@ from properdocs.structure.files import Files
 from properdocs.structure.nav import Navigation
 
 from guidance.incremental import Built, Memory, digest
-from guidance.search import page_data
 from guidance.site import Page, SiteData
+from guidance.site_search import page_data
 
 __all__ = ["RebuildPlan"]
 

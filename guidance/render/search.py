@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidance.render.markdown import asset_href, front_matter, html_text
+from guidance.render.markdown import asset_href, front_matter, html_text, page_url
 from guidance.search import GROUPS
 from guidance.site import Page
 
@@ -15,33 +15,24 @@ SEARCH_SCRIPT = "assets/guidance/search.js"
 WORKER = "search-worker.js"  # at the root: a service worker only serves pages at or below its own folder
 ASSETS = Path(__file__).parent.parent / "assets"
 
-# Where to look without search: these pages list everything of their kind.
-BROWSE = (
-    ("Glossary, A to Z", "glossary/"),
-    ("Procedures", "procedures/"),
-    ("Levels of need", "thresholds/"),
-    ("Decision flows", "flows/"),
-    ("Learning from reviews", "briefs/"),
-    ("Find help for your family", "public/services/"),
-)
-
-
-def search_pages() -> list[Page]:
+def search_pages(browse: list[tuple[str, str]]) -> list[Page]:
+    """The search page, with ``browse`` (link text, docs path): the pages that list everything of a
+    kind the site has, for when search is not the way (no JavaScript, or no luck)."""
     return [
-        Page(SEARCH_PAGE, search_page()),
+        Page(SEARCH_PAGE, search_page(browse)),
         Page(SEARCH_SCRIPT, (ASSETS / "search.js").read_text(encoding="utf-8")),
         Page(WORKER, (ASSETS / "search-worker.js").read_text(encoding="utf-8")),
     ]
 
 
-def search_page() -> str:
+def search_page(browse_links: list[tuple[str, str]]) -> str:
     here = SEARCH_PAGE
     groups = "\n".join(
         f'<label class="gl-search-group"><input type="radio" name="show" value="{html_text(g)}"> '
         f'{html_text(g)} <span class="gl-search-count"></span></label>'
         for g in GROUPS
     )
-    browse = "\n".join(f'<li><a href="{asset_href(url, here)}/">{title}</a></li>' for title, url in BROWSE)
+    browse = "\n".join(f'<li><a href="{asset_href(page_url(path), here)}/">{html_text(title)}</a></li>' for title, path in browse_links)
     return (
         front_matter(title="Search", description="Search the guidance, the glossary and help for families.",
                      glossary_links=False, hide=["toc"], search={"exclude": True}, exit=True)

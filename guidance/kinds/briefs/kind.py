@@ -26,6 +26,7 @@ from guidance.kinds.briefs.model import AnonymityFile, BriefFile, Theme, ThemesF
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets
 from guidance.render.feed import FeedEntry, atom_feed
+from guidance.search import BRIEFS, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, not_in_future, unknown_reference
 
@@ -80,6 +81,22 @@ class BriefsKind(Kind):
     required = False
     index_page = BRIEFS_INDEX
     link_kinds = ("brief",)
+
+    browse = ("Learning from reviews", BRIEFS_INDEX)
+
+    def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        if "brief" in page.meta:
+            b = site.content[self.name].by_id[page.meta["brief"]]
+            themes = site.content.get("themes") or {}
+            about = (b.review.child, "7-minute briefing", "learning brief", *(themes[t].name for t in b.themes if t in themes))
+            return Entry(page.url, page.title, BRIEFS, "Learning brief", page.audience,
+                         names=(page.title, f"{b.review.child} review"), keywords=about)
+        if page.path.startswith(BRIEFS_INDEX.removesuffix("index.md")):
+            return Entry(page.url, page.title, BRIEFS, "Learning from reviews", page.audience, names=(page.title,))
+        return None
+
+    def search_data(self, site: SiteData) -> object:
+        return [(t, th.name) for t, th in (site.content.get("themes") or {}).items()]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Briefs, list[Problem]]:
         problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "brief")

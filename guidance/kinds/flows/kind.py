@@ -16,6 +16,7 @@ from guidance.kinds.flows.versions import version_page, version_path
 from guidance.lock import Record, check_published
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets, backlinks
+from guidance.search import FLOWS, LEFT_OUT, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 from guidance.versions import unknown_releases
@@ -30,6 +31,20 @@ class FlowsKind(Kind):
     model = FlowFile
     link_kinds = ("flow",)
     required = False
+
+    browse = ("Decision flows", FLOWS_INDEX)
+
+    def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        if "flow" not in page.meta:
+            return None
+        flow = site.content[self.name][page.meta["flow"]]
+        if page.path != flow.page:
+            return LEFT_OUT  # past versions are reached from the flow, as a procedure's are
+        return Entry(page.url, page.title, FLOWS, "Flowchart", page.audience,
+                     names=(page.title,), keywords=tuple(flow.source.keywords))
+
+    def search_data(self, site: SiteData) -> object:
+        return [(f.id, f.source.keywords) for f in site.content[self.name].values()]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[dict[str, Flow], list[Problem]]:
         problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "flow")

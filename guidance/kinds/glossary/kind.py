@@ -15,7 +15,8 @@ from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, glossary_pa
 from guidance.kinds.glossary.terms import Glossary
 from guidance.references import Target, Targets
 from guidance.registry import backlinks
-from guidance.render.markdown import relative_to_page
+from guidance.render.markdown import page_url, relative_to_page
+from guidance.search import GLOSSARY, LEFT_OUT, PRACTITIONERS, PUBLIC, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 
@@ -28,6 +29,27 @@ class GlossaryKind(Kind):
     model = GlossaryFile
     link_kinds = ("glossary",)
     entry_types = ("glossary-term",)
+
+    browse = ("Glossary, A to Z", GLOSSARY_PAGE)
+
+    def search_records(self, site: SiteData) -> list[Entry]:
+        glossary = page_url(GLOSSARY_PAGE)
+        terms = [
+            Entry(f"{glossary}#{t.id}", t.term, GLOSSARY, "Glossary term", PRACTITIONERS,
+                  names=tuple(t.names), text=f"{t.definition}\n{t.plain}")
+            for t in site.glossary.terms
+        ]
+        lists = [
+            Entry(glossary, "Glossary: words used in safeguarding", GLOSSARY, "Glossary", PRACTITIONERS,
+                  names=("glossary", "jargon buster")),
+            Entry(page_url(PLAIN_PAGE), "Words we use, explained", GLOSSARY, "Glossary in plain English", PUBLIC,
+                  names=("words we use explained", "plain english glossary", "jargon buster")),
+        ]
+        return lists + terms
+
+    def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        # The glossaries only list terms: search finds each term, and each list as a record of its own.
+        return LEFT_OUT if page.path in (GLOSSARY_PAGE, PLAIN_PAGE) else None
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Glossary, list[Problem]]:
         located = [(t.id, s.document, ("terms", i, "id")) for s in sources for i, t in enumerate(s.model.terms)]

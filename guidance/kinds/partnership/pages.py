@@ -5,15 +5,33 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from guidance.accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
 from guidance.kinds.partnership.model import Contact, Partnership
 from guidance.render.markdown import front_matter, long_date
 
 __all__ = [
+    "IN_DANGER_NOW", "for_the_public", "shows_exit",
     "ACCESSIBILITY_PAGE", "WORRIED_PAGE", "accessibility_page", "contact_line", "emergency_banner", "tel_link", "worried_page",
 ]
+
+
+IN_DANGER_NOW = 'If a child is in danger now, call <a href="tel:999">999</a>.'
+"""The one sentence every page for parents gives first (the worried page says it at more length)."""
+
+
+def for_the_public(meta: Mapping[str, Any]) -> bool:
+    """Is a page one a member of the public may be reading? Public pages, and the pages that ask
+    to be treated as such (front matter ``exit: true``: the home page, search)."""
+    return meta.get("audience") == "public" or bool(meta.get("exit"))
+
+
+def shows_exit(meta: Mapping[str, Any]) -> bool:
+    """Does a page carry "Exit this page"? Every page the public may reach, and every decision flow
+    (a worried parent may be handed one). The 404 page always does (in its template)."""
+    return for_the_public(meta) or bool(meta.get("flow"))
 
 
 def tel_link(number: str) -> str:

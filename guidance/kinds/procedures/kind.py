@@ -18,6 +18,7 @@ from guidance.render import history
 from guidance.render.feed import FeedEntry, atom_feed
 from guidance.render.markdown import long_date, page_url
 from guidance.render.redirects import redirect_file, redirect_page
+from guidance.search import LEFT_OUT, PROCEDURES, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, not_in_future
 from guidance.versions import unknown_releases
@@ -32,6 +33,20 @@ class ProceduresKind(Kind):
     link_kinds = ("procedure",)
     required = False
     index_page = INDEX_PAGE
+
+    browse = ("Procedures", INDEX_PAGE)
+
+    def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        if "procedure" not in page.meta:
+            return None
+        p = site.content[self.name].by_id[page.meta["procedure"]]
+        if page.path != p.page:
+            return LEFT_OUT  # past versions, comparisons and the history are reached from the procedure
+        return Entry(page.url, page.title, PROCEDURES, "Procedure", page.audience,
+                     names=(page.title,), keywords=tuple(p.source.keywords))
+
+    def search_data(self, site: SiteData) -> object:
+        return [(p.id, p.page, p.source.keywords) for p in site.content[self.name]]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Procedures, list[Problem]]:
         problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "procedure")

@@ -12,6 +12,8 @@ from guidance.kinds.services import pages as render
 from guidance.kinds.services.finder import HOURS_EXAMPLE, Services, parse_hours
 from guidance.kinds.services.model import ServicesFile
 from guidance.references import Target, Targets
+from guidance.render.markdown import page_url
+from guidance.search import PUBLIC, SERVICES, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 
@@ -26,6 +28,28 @@ class ServicesKind(Kind):
     single = True
     link_kinds = ("service",)
     index_page = render.SERVICES_INDEX
+
+    browse = ("Find help for your family", render.SERVICES_INDEX)
+
+    def search_records(self, site: SiteData) -> list[Entry]:
+        services = site.content[self.name]
+        where = page_url(render.SERVICES_INDEX)
+        return [
+            Entry(f"{where}#{s.id}", s.name, SERVICES, "Service", PUBLIC,
+                  names=(s.name,), keywords=tuple(services.needs[n].name for n in s.needs), text=f"{s.who} {s.offers}")
+            for s in services.services
+        ]
+
+    def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        folder = render.SERVICES_INDEX.removesuffix("index.md")
+        if not page.path.startswith(folder):
+            return None
+        need = site.content[self.name].needs.get(page.path.removeprefix(folder).removesuffix(".md"))
+        return Entry(page.url, page.title, SERVICES, "Help and services", page.audience,
+                     names=(page.title, *([need.name] if need else [])))
+
+    def search_data(self, site: SiteData) -> object:
+        return [(n, need.name) for n, need in site.content[self.name].needs.items()]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Services, list[Problem]]:
         doc, data = sources[0].document, sources[0].model

@@ -11,6 +11,7 @@ import json
 import re
 from datetime import date
 
+from guidance.kinds.partnership.pages import IN_DANGER_NOW
 from guidance.kinds.services.finder import Services
 from guidance.kinds.services.model import Need, Service
 from guidance.render.markdown import asset_href, attr, front_matter, href, long_date
@@ -90,7 +91,7 @@ def _service_list(services: Services, found: list[Service], holidays: list[date]
         '<div class="gl-services-none" hidden>\n<p><strong>No service here matches.</strong></p>\n'
         '<p class="gl-open-elsewhere"></p>\n'
         + (f"<p>You can call these at any time, day or night: {always}.</p>\n" if always else "")
-        + '<p>If a child is in danger now, call <a href="tel:999">999</a>.</p>\n</div>\n'
+        + f"<p>{IN_DANGER_NOW}</p>\n</div>\n"
         f'<script src="{asset_href(SERVICES_SCRIPT, here)}" defer></script>\n'
     )
 
@@ -157,7 +158,7 @@ def _routes(s: Service) -> str:
 
 
 def _danger() -> str:
-    return '<p class="gl-danger"><strong>If a child is in danger now, call <a href="tel:999">999</a>.</strong></p>\n'
+    return f'<p class="gl-danger"><strong>{IN_DANGER_NOW}</strong></p>\n'
 
 
 def _count(n: int) -> str:

@@ -12,6 +12,8 @@ from guidance.kinds.thresholds.grid import Thresholds, finder_page, level_page, 
 from guidance.kinds.thresholds.model import ThresholdsFile
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets
+from guidance.render.markdown import page_url
+from guidance.search import LEVELS, PRACTITIONERS, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 from guidance.yamlio import Document
@@ -27,6 +29,28 @@ class ThresholdsKind(Kind):
     required = False
     single = True
     index_page = overview_page
+
+    browse = ("Levels of need", overview_page)
+
+    def search_records(self, site: SiteData) -> list[Entry]:
+        t = site.content[self.name]
+        return [
+            Entry(
+                f"{page_url(level_page(t.levels[str(i.level)]))}#{i.id}", i.text, LEVELS,
+                f"Threshold indicator (level {i.level})", PRACTITIONERS,
+                keywords=tuple(i.keywords),
+                text=f"{t.label(t.levels[str(i.level)])}. {t.domains[i.domain].name}.",
+            )
+            for i in t.source.indicators
+        ]
+
+    def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        if page.path == overview_page:
+            return Entry(page.url, page.title, LEVELS, "Levels of need", page.audience,
+                         names=(page.title, "levels of need", "thresholds"))
+        if page.path.startswith(overview_page.removesuffix("index.md")):
+            return Entry(page.url, page.title, LEVELS, "Levels of need", page.audience, names=(page.title,))
+        return None
 
     def nav(self, site: SiteData) -> list[Any]:
         # A handful of levels: one entry each, then the whole matrix and the finder.
