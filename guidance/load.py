@@ -11,6 +11,8 @@ from guidance.errors import GuidanceError, Problem, display_path, in_order
 from guidance.files import misnamed, stray_files
 from guidance.kind import Kind
 from guidance.kinds.glossary.jargon import jargon_warnings
+from guidance.kinds.glossary.terms import GLOSSARY
+from guidance.kinds.partnership.model import PARTNERSHIP
 from guidance.readability import plain_language, public_pages
 from guidance.registry import KINDS
 from guidance.safe_text import unsafe_text
@@ -38,7 +40,7 @@ def load_site(
     problems += _checks(site, kinds, Path(docs_dir) if docs_dir else None)
     if any(p.is_error for p in problems):
         error = GuidanceError(problems)
-        error.waiting = [k for k in ("partnership", "glossary") if k not in site.content]
+        error.waiting = [k.name for k in (PARTNERSHIP, GLOSSARY) if k not in site]
         raise error
     site.warnings = in_order(set(problems))  # one line per problem, however many kinds met it
     return site
@@ -65,7 +67,7 @@ def _read_kind(site: SiteData, kind: Kind) -> list[Problem]:
 def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:
     """Every check that can run, so that one broken file does not hide the problems in the
     others. While a kind has failed, an entry named but not found may be in it: those are left."""
-    if "partnership" not in site.content or "glossary" not in site.content:
+    if PARTNERSHIP not in site or GLOSSARY not in site:
         return []  # `guidance check` says which checks wait for them (GuidanceError.waiting)
     problems = [p for kind in kinds if kind.name in site.content for p in kind.check(site)]
     problems += jargon_warnings(site, docs_dir)
@@ -104,7 +106,7 @@ def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 def _plain_language(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:
     """Score every source and page written for the public; keep the scores for ``guidance check``."""
-    if "partnership" not in site.content or "glossary" not in site.content:
+    if PARTNERSHIP not in site or GLOSSARY not in site:
         return []
     documents = [entry for kind in kinds if kind.name in site.content for entry in kind.public_text(site)]
     limit = site.partnership.checks.reading_age

@@ -27,10 +27,11 @@ from typing import Any
 
 __all__ = ["AUDIENCES", "GROUPS", "LEFT_OUT", "Entry", "LeftOut", "PageInfo", "index_head", "normalise", "record_html", "tags"]
 
-GLOSSARY, PROCEDURES, LEVELS, FLOWS, BRIEFS, SERVICES, OTHER = (
+# What a search can be narrowed to: each kind files its entries under one of these.
+IN_GLOSSARY, IN_PROCEDURES, IN_LEVELS, IN_FLOWS, IN_BRIEFS, IN_SERVICES, IN_OTHER = (
     "Glossary", "Procedures", "Levels of need", "Flowcharts", "Learning briefs", "Help and services", "Other pages",
 )
-GROUPS = (GLOSSARY, PROCEDURES, LEVELS, FLOWS, BRIEFS, SERVICES, OTHER)  # the order of the filter
+GROUPS = (IN_GLOSSARY, IN_PROCEDURES, IN_LEVELS, IN_FLOWS, IN_BRIEFS, IN_SERVICES, IN_OTHER)  # the order of the filter
 PRACTITIONERS, PUBLIC = "Practitioners", "The public"
 AUDIENCES = (PRACTITIONERS, PUBLIC)
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -18,9 +18,18 @@ if TYPE_CHECKING:
     from guidance.kinds.partnership.model import Partnership
     from guidance.readability import Readability
 
-__all__ = ["Page", "SiteData", "Source", "build_date"]
+__all__ = ["Key", "Page", "SiteData", "Source", "build_date"]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    """The name a kind keeps its content under, with the content's type: each kind declares its own
+    (``PROCEDURES: Key[Procedures]``), so ``site[PROCEDURES]`` is typed where it is read."""
+
+    name: str
 
 
 @dataclass(frozen=True)
@@ -59,19 +68,29 @@ class SiteData:
     data_dir: Path
     today: date = field(default_factory=build_date)
     sources: dict[str, list[Source[Any]]] = field(default_factory=dict)
-    content: dict[str, Any] = field(default_factory=dict)
+    content: dict[str, object] = field(default_factory=dict)  # by kind name: read it through a kind's Key
     warnings: list[Problem] = field(default_factory=list)
     readability: list[Readability] = field(default_factory=list)  # pages and sources for the public
     unreadable: list[str] = field(default_factory=list)  # files that did not parse or fit their model
     failed: set[str] = field(default_factory=set)  # the kinds those files belong to
 
+    def __getitem__(self, key: Key[T]) -> T:
+        return cast(T, self.content[key.name])
+
+    def __contains__(self, key: Key[Any]) -> bool:
+        return key.name in self.content
+
+    def get(self, key: Key[T]) -> T | None:
+        """The kind's content, or None when the site has none of that kind."""
+        return cast("T | None", self.content.get(key.name))
+
     @property
     def glossary(self) -> Glossary:
-        return self.content["glossary"]
+        return cast("Glossary", self.content["glossary"])
 
     @property
     def partnership(self) -> Partnership:
-        return self.content["partnership"]
+        return cast("Partnership", self.content["partnership"])
 
     def documents(self) -> list[Document]:
         return [source.document for sources in self.sources.values() for source in sources]

@@ -9,7 +9,7 @@ from typing import Any
 
 from guidance.pages import publishing
 from guidance.render.markdown import page_url
-from guidance.search import OTHER, PRACTITIONERS, PUBLIC, Entry, LeftOut, PageInfo
+from guidance.search import IN_OTHER, PRACTITIONERS, PUBLIC, Entry, LeftOut, PageInfo
 from guidance.site import SiteData
 
 __all__ = ["browse_links", "page_data", "page_entry", "records"]
@@ -35,7 +35,7 @@ def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
             return None
         if found is not None:
             return found
-    return Entry(page.url, title, OTHER, "Page", audience, names=(title,))
+    return Entry(page.url, title, IN_OTHER, "Page", audience, names=(title,))
 
 
 def page_data(site: SiteData) -> object:

@@ -9,9 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from guidance.errors import suggest
+from guidance.kinds.briefs.collection import BRIEFS
+from guidance.kinds.briefs.model import THEMES
 from guidance.kinds.briefs.pages import brief_card as render_brief_card
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, term_list, term_reference
 from guidance.kinds.partnership.pages import contact_line, for_the_public
+from guidance.kinds.procedures.texts import PROCEDURES
+from guidance.kinds.thresholds.grid import THRESHOLDS
 from guidance.kinds.thresholds.pages import indicator_reference, level_summary
 from guidance.render.history import change_list, in_force_list
 from guidance.render.markdown import link, relative_to_page
@@ -60,9 +64,9 @@ def define_env(env):
         return contact_line(found)
 
     def thresholds():
-        if "thresholds" not in site.content:
+        if THRESHOLDS not in site:
             raise ValueError("this partnership has no data/thresholds.yml")
-        return site.content["thresholds"]
+        return site[THRESHOLDS]
 
     @env.macro
     def threshold_level(ident) -> str:
@@ -83,9 +87,9 @@ def define_env(env):
         return indicator_reference(t, found, env.page.file.src_uri)
 
     def procedures():
-        if "procedures" not in site.content:
+        if PROCEDURES not in site:
             raise ValueError("this partnership has no procedures in data/procedures/")
-        return site.content["procedures"]
+        return site[PROCEDURES]
 
     def find_procedure(ident: str, macro: str):
         found = procedures().by_id.get(ident)
@@ -119,9 +123,9 @@ def define_env(env):
         return in_force_list(pairs, when, env.page.file.src_uri)
 
     def briefs():
-        if "briefs" not in site.content:
+        if BRIEFS not in site:
             raise ValueError("this partnership has no learning briefs in data/briefs/")
-        return site.content["briefs"]
+        return site[BRIEFS]
 
     @env.macro
     def brief_card(ident: str, level: int = 3) -> str:
@@ -129,12 +133,12 @@ def define_env(env):
         found = briefs().by_id.get(ident)
         if found is None:
             raise ValueError(f"brief_card({ident!r}): unknown brief{suggest(ident, list(briefs().by_id))}")
-        return render_brief_card(found, site.content.get("themes", {}), env.page.file.src_uri, level)
+        return render_brief_card(found, site.get(THEMES) or {}, env.page.file.src_uri, level)
 
     @env.macro
     def briefs_for_theme(theme: str, level: int = 3) -> str:
         """Every brief filed under a theme, newest first, e.g. ``briefs_for_theme("neglect")``."""
-        themes = site.content.get("themes", {})
+        themes = site.get(THEMES) or {}
         if theme not in themes:
             raise ValueError(f"briefs_for_theme({theme!r}): unknown theme{suggest(theme, list(themes))}")
         found = briefs().for_theme(theme)

@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from guidance.kinds.briefs.model import STATUSES, BriefFile, Recommendation, Theme
+from guidance.site import Key
 
 __all__ = [
     "BRIEFS_INDEX", "MATRIX_PAGE", "RECOMMENDATIONS_PAGE", "RESERVED_IDS", "THEMES_INDEX", "Briefs", "brief_page",
     "is_overdue", "theme_feed", "theme_page",
 ]
+
+BRIEFS: Key[Briefs] = Key("briefs")
 
 BRIEFS_INDEX = "briefs/index.md"
 THEMES_INDEX = "briefs/themes/index.md"

@@ -10,6 +10,7 @@ from guidance.kind import Kind
 from guidance.kinds.briefs import pages as render
 from guidance.kinds.briefs.anonymity import findings, text_fields
 from guidance.kinds.briefs.collection import (
+    BRIEFS,
     BRIEFS_INDEX,
     MATRIX_PAGE,
     RECOMMENDATIONS_PAGE,
@@ -22,11 +23,11 @@ from guidance.kinds.briefs.collection import (
     theme_feed,
     theme_page,
 )
-from guidance.kinds.briefs.model import AnonymityFile, BriefFile, Theme, ThemesFile
+from guidance.kinds.briefs.model import ANONYMITY, THEMES, AnonymityFile, BriefFile, Theme, ThemesFile
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets
 from guidance.render.feed import FeedEntry, atom_feed
-from guidance.search import BRIEFS, Entry, LeftOut, PageInfo
+from guidance.search import IN_BRIEFS, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, not_in_future, unknown_reference
 
@@ -39,7 +40,7 @@ ALLOW_HINT = (
 
 
 class ThemesKind(Kind):
-    name = "themes"
+    name = THEMES.name
     patterns = ("themes.yml",)
     model = ThemesFile
     required = False
@@ -59,12 +60,12 @@ class ThemesKind(Kind):
         )
 
     def targets(self, site: SiteData) -> Targets:
-        themes: dict[str, Theme] = site.content[self.name]
+        themes = site[THEMES]
         return {"theme": {t.id: Target(t.name, theme_page(t.id)) for t in themes.values()}}
 
 
 class AnonymityKind(Kind):
-    name = "anonymity"
+    name = ANONYMITY.name
     patterns = ("anonymity.yml",)
     model = AnonymityFile
     required = False
@@ -75,7 +76,7 @@ class AnonymityKind(Kind):
 
 
 class BriefsKind(Kind):
-    name = "briefs"
+    name = BRIEFS.name
     patterns = ("briefs/*.yml",)
     model = BriefFile
     required = False
@@ -86,17 +87,17 @@ class BriefsKind(Kind):
 
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
         if "brief" in page.meta:
-            b = site.content[self.name].by_id[page.meta["brief"]]
-            themes = site.content.get("themes") or {}
+            b = site[BRIEFS].by_id[page.meta["brief"]]
+            themes = site.get(THEMES) or {}
             about = (b.review.child, "7-minute briefing", "learning brief", *(themes[t].name for t in b.themes if t in themes))
-            return Entry(page.url, page.title, BRIEFS, "Learning brief", page.audience,
+            return Entry(page.url, page.title, IN_BRIEFS, "Learning brief", page.audience,
                          names=(page.title, f"{b.review.child} review"), keywords=about)
         if page.path.startswith(BRIEFS_INDEX.removesuffix("index.md")):
-            return Entry(page.url, page.title, BRIEFS, "Learning from reviews", page.audience, names=(page.title,))
+            return Entry(page.url, page.title, IN_BRIEFS, "Learning from reviews", page.audience, names=(page.title,))
         return None
 
     def search_data(self, site: SiteData) -> object:
-        return [(t, th.name) for t, th in (site.content.get("themes") or {}).items()]
+        return [(t, th.name) for t, th in (site.get(THEMES) or {}).items()]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Briefs, list[Problem]]:
         problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "brief")
@@ -116,19 +117,19 @@ class BriefsKind(Kind):
         return problems + _anonymity(site)
 
     def targets(self, site: SiteData) -> Targets:
-        briefs: Briefs = site.content[self.name]
+        briefs: Briefs = site[BRIEFS]
         return {"brief": {b.id: Target(b.title, brief_page(b.id)) for b in briefs}}
 
     def links(self, site: SiteData) -> list[tuple[str, Target]]:
-        briefs: Briefs = site.content[self.name]
+        briefs: Briefs = site[BRIEFS]
         return [(ref, Target(b.title, brief_page(b.id))) for b in briefs for ref in b.links]
 
     def nav(self, site: SiteData) -> list[Any]:
         return [{"Themes": THEMES_INDEX}, {"Themes across reviews": MATRIX_PAGE}, {"Recommendations": RECOMMENDATIONS_PAGE}]
 
     def pages(self, site: SiteData) -> list[Page]:
-        briefs: Briefs = site.content[self.name]
-        themes: dict[str, Theme] = site.content.get("themes", {})
+        briefs: Briefs = site[BRIEFS]
+        themes: dict[str, Theme] = site.get(THEMES) or {}
         targets = all_targets(site)
         pages = [
             Page(BRIEFS_INDEX, render.index_page(briefs, themes)),
@@ -190,7 +191,7 @@ def _anonymity(site: SiteData) -> list[Problem]:
     """Every brief's prose, checked for text that could identify a child or family."""
     if "anonymity" in site.failed:
         return []  # the allow list could not be read: every allowed finding would be reported
-    rules: AnonymityFile = site.content.get("anonymity", AnonymityFile())
+    rules: AnonymityFile = site.get(ANONYMITY) or AnonymityFile()
     used: set[int] = set()
     problems = []
     for source in site.sources["briefs"]:
@@ -210,7 +211,7 @@ def _anonymity(site: SiteData) -> list[Problem]:
 
 
 def _allow_list(site: SiteData, rules: AnonymityFile, used: set[int]) -> list[Problem]:
-    if "anonymity" not in site.content:
+    if ANONYMITY not in site:
         return []
     doc = site.sources["anonymity"][0].document
     briefs = [s.model.id for s in site.sources["briefs"]]

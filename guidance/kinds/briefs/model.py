@@ -12,11 +12,15 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from guidance.fields import Day, Id, Question, Strict, Text
+from guidance.site import Key
 
 __all__ = [
     "REVIEW_TYPES", "STATUSES", "AllowEntry", "AnonymityFile", "Actions", "BriefFile", "Recommendation", "Review",
     "Theme", "ThemesFile",
 ]
+
+THEMES: Key[dict[str, Theme]] = Key("themes")
+ANONYMITY: Key[AnonymityFile] = Key("anonymity")
 
 Reference = Annotated[str, StringConstraints(min_length=3)]
 

@@ -8,14 +8,14 @@ from typing import Any
 from guidance.errors import Problem
 from guidance.kind import Kind
 from guidance.kinds.calendar.days import REGION_NAMES, Calendar, bank_holidays, calendar
-from guidance.kinds.flows.model import CalendarFile
+from guidance.kinds.flows.model import CALENDAR, CalendarFile
 from guidance.site import SiteData, Source
 
 __all__ = ["CalendarKind", "site_calendar"]
 
 
 class CalendarKind(Kind):
-    name = "calendar"
+    name = CALENDAR.name
     patterns = ("bank-holidays.yml",)
     model = CalendarFile
     required = False
@@ -42,7 +42,7 @@ class CalendarKind(Kind):
 
 def site_calendar(site: SiteData) -> Calendar:
     """The calendar deadlines and opening hours use: the file's, or England and Wales's."""
-    data: CalendarFile | None = site.content.get("calendar")
+    data: CalendarFile | None = site.get(CALENDAR)
     if data is None:
         return calendar("england-and-wales", [], site.today)
     return calendar(data.region, [c.date for c in data.closures], site.today)

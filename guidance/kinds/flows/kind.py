@@ -10,13 +10,14 @@ from guidance.kind import Kind
 from guidance.kinds.calendar.kind import site_calendar
 from guidance.kinds.flows import pages as render
 from guidance.kinds.flows.diagram import DiagramError, layout_faults
-from guidance.kinds.flows.logic import FLOWS_INDEX, Flow, FlowEdition, graph_problems
+from guidance.kinds.flows.logic import FLOWS, FLOWS_INDEX, Flow, FlowEdition, graph_problems
 from guidance.kinds.flows.model import FlowFile
 from guidance.kinds.flows.versions import version_page, version_path
+from guidance.kinds.procedures.model import RELEASES
 from guidance.lock import Record, check_published
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets, backlinks
-from guidance.search import FLOWS, LEFT_OUT, Entry, LeftOut, PageInfo
+from guidance.search import IN_FLOWS, LEFT_OUT, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 from guidance.versions import unknown_releases
@@ -26,7 +27,7 @@ __all__ = ["FlowsKind"]
 
 
 class FlowsKind(Kind):
-    name = "flows"
+    name = FLOWS.name
     patterns = ("flows/*.yml",)
     model = FlowFile
     link_kinds = ("flow",)
@@ -37,14 +38,14 @@ class FlowsKind(Kind):
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
         if "flow" not in page.meta:
             return None
-        flow = site.content[self.name][page.meta["flow"]]
+        flow = site[FLOWS][page.meta["flow"]]
         if page.path != flow.page:
             return LEFT_OUT  # past versions are reached from the flow, as a procedure's are
-        return Entry(page.url, page.title, FLOWS, "Flowchart", page.audience,
+        return Entry(page.url, page.title, IN_FLOWS, "Flowchart", page.audience,
                      names=(page.title,), keywords=tuple(flow.source.keywords))
 
     def search_data(self, site: SiteData) -> object:
-        return [(f.id, f.source.keywords) for f in site.content[self.name].values()]
+        return [(f.id, f.source.keywords) for f in site[FLOWS].values()]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[dict[str, Flow], list[Problem]]:
         problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "flow")
@@ -69,7 +70,7 @@ class FlowsKind(Kind):
     def check(self, site: SiteData) -> list[Problem]:
         targets = all_targets(site)
         contacts = [c.id for c in site.partnership.contacts]
-        releases = site.content.get("releases", {})
+        releases = site.get(RELEASES) or {}
         problems = []
         for source in site.sources[self.name]:
             doc = source.document
@@ -87,7 +88,7 @@ class FlowsKind(Kind):
         return problems + check_published(site.data_dir, "flow", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:
-        flows: dict[str, Flow] = site.content[self.name]
+        flows: dict[str, Flow] = site[FLOWS]
         records = []
         for source in site.sources[self.name]:
             flow = flows[source.model.id]
@@ -96,11 +97,11 @@ class FlowsKind(Kind):
         return records
 
     def targets(self, site: SiteData) -> Targets:
-        flows: dict[str, Flow] = site.content[self.name]
+        flows: dict[str, Flow] = site[FLOWS]
         return {"flow": {f.id: Target(f.shown(site.today).text.title, f.page) for f in flows.values()}}
 
     def pages(self, site: SiteData) -> list[Page]:
-        flows: dict[str, Flow] = site.content[self.name]
+        flows: dict[str, Flow] = site[FLOWS]
         targets = all_targets(site)
         holidays = site_calendar(site)
         learning = backlinks(site, "briefs")

@@ -15,11 +15,14 @@ from guidance import versions
 from guidance.errors import Path, suggest
 from guidance.kinds.flows.model import Answer, FlowFile, FlowText, Node
 from guidance.kinds.procedures.model import Timescale
+from guidance.site import Key
 from guidance.timescales import add_working_days
 
 __all__ = [
     "FLOWS_INDEX", "Flow", "FlowEdition", "Step", "answer_value", "deadline", "graph_problems", "next_node", "paths",
 ]
+
+FLOWS: Key[dict[str, Flow]] = Key("flows")
 
 FLOWS_INDEX = "flows/index.md"
 

@@ -13,8 +13,11 @@ from pydantic import Field, StringConstraints
 from guidance.citation import Citation
 from guidance.fields import Day, Id, Strict, Text
 from guidance.kinds.procedures.model import Timescale
+from guidance.site import Key
 
 __all__ = ["Answer", "CalendarFile", "Closure", "FlowFile", "FlowText", "FlowVersion", "Node", "OutcomeKind"]
+
+CALENDAR: Key[CalendarFile] = Key("calendar")
 
 Reference = Annotated[str, StringConstraints(min_length=3)]
 OutcomeKind = Literal["act-now", "refer", "seek-advice", "no-further-action"]

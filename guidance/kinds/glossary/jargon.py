@@ -13,6 +13,8 @@ from typing import Any
 
 from guidance.errors import Path as FieldPath
 from guidance.errors import Problem, Severity, display_path
+from guidance.kinds.glossary.terms import GLOSSARY
+from guidance.kinds.partnership.model import PARTNERSHIP
 from guidance.site import SiteData
 
 __all__ = ["NOT_PROSE", "jargon_warnings", "known_abbreviations", "undefined_abbreviations"]
@@ -38,7 +40,7 @@ def undefined_abbreviations(text: str, known: set[str]) -> Iterator[tuple[int, s
 
 
 def jargon_warnings(site: SiteData, docs_dir: Path | None) -> list[Problem]:
-    if "glossary" not in site.content or "partnership" not in site.content:
+    if GLOSSARY not in site or PARTNERSHIP not in site:
         return []
     known = known_abbreviations(site)
     problems = []

@@ -12,11 +12,11 @@ from guidance.errors import Problem
 from guidance.kind import Kind, Scaffold
 from guidance.kinds.glossary.model import GlossaryFile
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
-from guidance.kinds.glossary.terms import Glossary
+from guidance.kinds.glossary.terms import GLOSSARY, Glossary
 from guidance.references import Target, Targets
 from guidance.registry import backlinks
 from guidance.render.markdown import page_url, relative_to_page
-from guidance.search import GLOSSARY, LEFT_OUT, PRACTITIONERS, PUBLIC, Entry, LeftOut, PageInfo
+from guidance.search import IN_GLOSSARY, LEFT_OUT, PRACTITIONERS, PUBLIC, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 
@@ -24,7 +24,7 @@ __all__ = ["GlossaryKind"]
 
 
 class GlossaryKind(Kind):
-    name = "glossary"
+    name = GLOSSARY.name
     patterns = ("glossary.yml", "glossary/*.yml")
     model = GlossaryFile
     link_kinds = ("glossary",)
@@ -35,14 +35,14 @@ class GlossaryKind(Kind):
     def search_records(self, site: SiteData) -> list[Entry]:
         glossary = page_url(GLOSSARY_PAGE)
         terms = [
-            Entry(f"{glossary}#{t.id}", t.term, GLOSSARY, "Glossary term", PRACTITIONERS,
+            Entry(f"{glossary}#{t.id}", t.term, IN_GLOSSARY, "Glossary term", PRACTITIONERS,
                   names=tuple(t.names), text=f"{t.definition}\n{t.plain}")
             for t in site.glossary.terms
         ]
         lists = [
-            Entry(glossary, "Glossary: words used in safeguarding", GLOSSARY, "Glossary", PRACTITIONERS,
+            Entry(glossary, "Glossary: words used in safeguarding", IN_GLOSSARY, "Glossary", PRACTITIONERS,
                   names=("glossary", "jargon buster")),
-            Entry(page_url(PLAIN_PAGE), "Words we use, explained", GLOSSARY, "Glossary in plain English", PUBLIC,
+            Entry(page_url(PLAIN_PAGE), "Words we use, explained", IN_GLOSSARY, "Glossary in plain English", PUBLIC,
                   names=("words we use explained", "plain english glossary", "jargon buster")),
         ]
         return lists + terms

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guidance.kinds.glossary.model import Term
+from guidance.site import Key
 
 __all__ = ["Glossary"]
+
+GLOSSARY: Key[Glossary] = Key("glossary")
 
 
 @dataclass

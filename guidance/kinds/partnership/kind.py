@@ -8,9 +8,9 @@ from typing import Any
 from guidance.errors import Problem, Severity
 from guidance.kind import Kind
 from guidance.kinds.partnership.cover import describe_gap, gaps
-from guidance.kinds.partnership.model import Partnership
+from guidance.kinds.partnership.model import PARTNERSHIP, Partnership
 from guidance.kinds.partnership.pages import ACCESSIBILITY_PAGE, WORRIED_PAGE, accessibility_page, worried_page
-from guidance.kinds.services.finder import HOURS_EXAMPLE, parse_hours
+from guidance.kinds.services.finder import HOURS_EXAMPLE, SERVICES, parse_hours
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 from guidance.yamlio import Document
@@ -23,7 +23,7 @@ SITE_SCRIPT = "assets/guidance/site.js"  # on every page: glossary tooltips, key
 
 
 class PartnershipKind(Kind):
-    name = "partnership"
+    name = PARTNERSHIP.name
     patterns = ("partnership.yml",)
     model = Partnership
     single = True
@@ -68,12 +68,12 @@ class PartnershipKind(Kind):
         return [(source.document, fields)]
 
     def pages(self, site: SiteData) -> list[Page]:
-        p: Partnership = site.content[self.name]
+        p: Partnership = site[PARTNERSHIP]
         here, shared = Path(__file__).parent, Path(__file__).parent.parent.parent / "assets"
         pages = [Page(EXIT_SCRIPT, (here / "exit.js").read_text(encoding="utf-8")),
                  Page(SITE_SCRIPT, (shared / "site.js").read_text(encoding="utf-8"))]
         if p.worried:
-            pages.append(Page(WORRIED_PAGE, worried_page(p, "services" in site.content)))
+            pages.append(Page(WORRIED_PAGE, worried_page(p, SERVICES in site)))
         if p.accessibility:
             pages.append(Page(ACCESSIBILITY_PAGE, accessibility_page(p)))
         return pages

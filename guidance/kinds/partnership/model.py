@@ -7,8 +7,11 @@ from typing import Literal
 from pydantic import Field
 
 from guidance.fields import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
+from guidance.site import Key
 
 __all__ = ["Accessibility", "Audience", "Contact", "Partnership", "Worried"]
+
+PARTNERSHIP: Key[Partnership] = Key("partnership")
 
 
 class Contact(Strict):

@@ -9,8 +9,8 @@ from typing import Any
 from guidance.errors import Problem, Severity
 from guidance.kind import Kind
 from guidance.kinds.procedures import pages as render
-from guidance.kinds.procedures.model import ProcedureFile
-from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, Procedure, Procedures
+from guidance.kinds.procedures.model import RELEASES, ProcedureFile
+from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, PROCEDURES, Procedure, Procedures
 from guidance.lock import Record, check_published
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets, backlinks
@@ -18,7 +18,7 @@ from guidance.render import history
 from guidance.render.feed import FeedEntry, atom_feed
 from guidance.render.markdown import long_date, page_url
 from guidance.render.redirects import redirect_file, redirect_page
-from guidance.search import LEFT_OUT, PROCEDURES, Entry, LeftOut, PageInfo
+from guidance.search import IN_PROCEDURES, LEFT_OUT, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, not_in_future
 from guidance.versions import unknown_releases
@@ -27,7 +27,7 @@ __all__ = ["ProceduresKind"]
 
 
 class ProceduresKind(Kind):
-    name = "procedures"
+    name = PROCEDURES.name
     patterns = ("procedures/*.yml",)
     model = ProcedureFile
     link_kinds = ("procedure",)
@@ -39,14 +39,14 @@ class ProceduresKind(Kind):
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
         if "procedure" not in page.meta:
             return None
-        p = site.content[self.name].by_id[page.meta["procedure"]]
+        p = site[PROCEDURES].by_id[page.meta["procedure"]]
         if page.path != p.page:
             return LEFT_OUT  # past versions, comparisons and the history are reached from the procedure
-        return Entry(page.url, page.title, PROCEDURES, "Procedure", page.audience,
+        return Entry(page.url, page.title, IN_PROCEDURES, "Procedure", page.audience,
                      names=(page.title,), keywords=tuple(p.source.keywords))
 
     def search_data(self, site: SiteData) -> object:
-        return [(p.id, p.page, p.source.keywords) for p in site.content[self.name]]
+        return [(p.id, p.page, p.source.keywords) for p in site[PROCEDURES]]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Procedures, list[Problem]]:
         problems = duplicate_ids(((s.model.id, s.document, ("id",)) for s in sources), "procedure")
@@ -59,7 +59,7 @@ class ProceduresKind(Kind):
 
     def check(self, site: SiteData) -> list[Problem]:
         targets = all_targets(site)
-        releases = site.content.get("releases", {})
+        releases = site.get(RELEASES) or {}
         problems = _renames(site.sources[self.name])
         for source in site.sources[self.name]:
             doc, data = source.document, source.model
@@ -71,7 +71,7 @@ class ProceduresKind(Kind):
         return problems + check_published(site.data_dir, "procedure", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:
-        procedures: Procedures = site.content[self.name]
+        procedures: Procedures = site[PROCEDURES]
         records = []
         for source in site.sources[self.name]:
             procedure = procedures.by_id[source.model.id]
@@ -80,7 +80,7 @@ class ProceduresKind(Kind):
         return records
 
     def targets(self, site: SiteData) -> Targets:
-        procedures: Procedures = site.content[self.name]
+        procedures: Procedures = site[PROCEDURES]
         targets = {p.id: Target(p.title(site.today), p.page) for p in procedures}
         # A former id still names the procedure: published text that links to it cannot change.
         targets.update({old: targets[p.id] for p in procedures for old in p.source.former_ids})
@@ -92,8 +92,8 @@ class ProceduresKind(Kind):
         return [{"What's changed": CHANGES_PAGE}, {"Guidance as at a date": AS_AT_PAGE}]
 
     def pages(self, site: SiteData) -> list[Page]:
-        procedures: Procedures = site.content[self.name]
-        releases = site.content.get("releases", {})
+        procedures: Procedures = site[PROCEDURES]
+        releases = site.get(RELEASES) or {}
         today, targets = site.today, all_targets(site)
         learning = backlinks(site, "briefs")
         script = (Path(__file__).parent / "versions.js").read_text(encoding="utf-8")

@@ -12,9 +12,12 @@ from pydantic import Field, StringConstraints
 
 from guidance.citation import Citation
 from guidance.fields import Day, Id, OldUrl, Strict, Text
+from guidance.site import Key
 from guidance.timescales import DURATION_PATTERN, Duration
 
 __all__ = ["ProcedureFile", "ProcedureText", "Release", "ReleasesFile", "Step", "Timescale", "Version"]
+
+RELEASES: Key[dict[str, Release]] = Key("releases")
 
 Reference = Annotated[str, StringConstraints(min_length=3)]
 DurationText = Annotated[str, StringConstraints(pattern=DURATION_PATTERN)]

@@ -11,10 +11,13 @@ from datetime import date
 
 from guidance import versions
 from guidance.kinds.procedures.model import ProcedureFile, ProcedureText, Release
+from guidance.site import Key
 
 __all__ = [
     "CHANGES_FEED", "CHANGES_PAGE", "INDEX_PAGE", "AS_AT_PAGE", "Change", "Edition", "Procedure", "Procedures",
 ]
+
+PROCEDURES: Key[Procedures] = Key("procedures")
 
 INDEX_PAGE = "procedures/index.md"
 CHANGES_PAGE = "procedures/changes.md"

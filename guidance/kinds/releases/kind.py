@@ -6,7 +6,7 @@ from typing import Any
 
 from guidance.errors import Problem
 from guidance.kind import Kind
-from guidance.kinds.procedures.model import Release, ReleasesFile
+from guidance.kinds.procedures.model import RELEASES, Release, ReleasesFile
 from guidance.site import Source
 from guidance.validate import duplicate_ids
 
@@ -14,7 +14,7 @@ __all__ = ["ReleasesKind"]
 
 
 class ReleasesKind(Kind):
-    name = "releases"
+    name = RELEASES.name
     patterns = ("releases.yml",)
     model = ReleasesFile
     required = False

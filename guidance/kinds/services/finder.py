@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from guidance.kinds.services.model import Need, Service
+from guidance.site import Key
 
 __all__ = ["DAYS", "HOURS_EXAMPLE", "Opening", "Services", "is_open", "next_opening", "parse_hours"]
+
+SERVICES: Key[Services] = Key("services")
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 HOURS_EXAMPLE = "opening hours such as 'Monday to Friday, 9am to 5pm', 'Saturday, 10am to 1:30pm' or '24 hours'"

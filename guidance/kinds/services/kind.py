@@ -9,11 +9,11 @@ from guidance.errors import Problem, Severity
 from guidance.kind import Kind
 from guidance.kinds.calendar.kind import site_calendar
 from guidance.kinds.services import pages as render
-from guidance.kinds.services.finder import HOURS_EXAMPLE, Services, parse_hours
+from guidance.kinds.services.finder import HOURS_EXAMPLE, SERVICES, Services, parse_hours
 from guidance.kinds.services.model import ServicesFile
 from guidance.references import Target, Targets
 from guidance.render.markdown import page_url
-from guidance.search import PUBLIC, SERVICES, Entry, LeftOut, PageInfo
+from guidance.search import IN_SERVICES, PUBLIC, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 
@@ -21,7 +21,7 @@ __all__ = ["ServicesKind"]
 
 
 class ServicesKind(Kind):
-    name = "services"
+    name = SERVICES.name
     patterns = ("services.yml",)
     model = ServicesFile
     required = False
@@ -32,10 +32,10 @@ class ServicesKind(Kind):
     browse = ("Find help for your family", render.SERVICES_INDEX)
 
     def search_records(self, site: SiteData) -> list[Entry]:
-        services = site.content[self.name]
+        services = site[SERVICES]
         where = page_url(render.SERVICES_INDEX)
         return [
-            Entry(f"{where}#{s.id}", s.name, SERVICES, "Service", PUBLIC,
+            Entry(f"{where}#{s.id}", s.name, IN_SERVICES, "Service", PUBLIC,
                   names=(s.name,), keywords=tuple(services.needs[n].name for n in s.needs), text=f"{s.who} {s.offers}")
             for s in services.services
         ]
@@ -44,12 +44,12 @@ class ServicesKind(Kind):
         folder = render.SERVICES_INDEX.removesuffix("index.md")
         if not page.path.startswith(folder):
             return None
-        need = site.content[self.name].needs.get(page.path.removeprefix(folder).removesuffix(".md"))
-        return Entry(page.url, page.title, SERVICES, "Help and services", page.audience,
+        need = site[SERVICES].needs.get(page.path.removeprefix(folder).removesuffix(".md"))
+        return Entry(page.url, page.title, IN_SERVICES, "Help and services", page.audience,
                      names=(page.title, *([need.name] if need else [])))
 
     def search_data(self, site: SiteData) -> object:
-        return [(n, need.name) for n, need in site.content[self.name].needs.items()]
+        return [(n, need.name) for n, need in site[SERVICES].needs.items()]
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Services, list[Problem]]:
         doc, data = sources[0].document, sources[0].model
@@ -94,14 +94,14 @@ class ServicesKind(Kind):
         return [(source.document, fields)]
 
     def targets(self, site: SiteData) -> Targets:
-        services: Services = site.content[self.name]
+        services: Services = site[SERVICES]
         return {"service": {s.id: Target(s.name, render.SERVICES_INDEX, s.id) for s in services.services}}
 
     def nav(self, site: SiteData) -> list[Any]:
         return [{"Open 24 hours": render.ALWAYS_PAGE}]
 
     def pages(self, site: SiteData) -> list[Page]:
-        services: Services = site.content[self.name]
+        services: Services = site[SERVICES]
         # Opening hours are about now: this year's bank holidays and the next (a service's, not our closures).
         holidays = [d for d in site_calendar(site).holidays if site.today.year <= d.year <= site.today.year + 1]
         script = (Path(__file__).parent / "services.js").read_text(encoding="utf-8")

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guidance.kinds.thresholds.model import AgeBand, Domain, Indicator, Level, ThresholdsFile
+from guidance.site import Key
 
 __all__ = ["Thresholds", "level_page", "matrix_page", "finder_page", "overview_page"]
+
+THRESHOLDS: Key[Thresholds] = Key("thresholds")
 
 overview_page = "thresholds/index.md"
 matrix_page = "thresholds/matrix.md"

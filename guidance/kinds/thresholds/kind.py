@@ -8,12 +8,12 @@ from typing import Any
 from guidance.errors import Problem
 from guidance.kind import Kind
 from guidance.kinds.thresholds import pages as render
-from guidance.kinds.thresholds.grid import Thresholds, finder_page, level_page, matrix_page, overview_page
+from guidance.kinds.thresholds.grid import THRESHOLDS, Thresholds, finder_page, level_page, matrix_page, overview_page
 from guidance.kinds.thresholds.model import ThresholdsFile
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets
 from guidance.render.markdown import page_url
-from guidance.search import LEVELS, PRACTITIONERS, Entry, LeftOut, PageInfo
+from guidance.search import IN_LEVELS, PRACTITIONERS, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 from guidance.yamlio import Document
@@ -22,7 +22,7 @@ __all__ = ["ThresholdsKind"]
 
 
 class ThresholdsKind(Kind):
-    name = "thresholds"
+    name = THRESHOLDS.name
     patterns = ("thresholds.yml",)
     model = ThresholdsFile
     link_kinds = ("threshold", "indicator")
@@ -33,10 +33,10 @@ class ThresholdsKind(Kind):
     browse = ("Levels of need", overview_page)
 
     def search_records(self, site: SiteData) -> list[Entry]:
-        t = site.content[self.name]
+        t = site[THRESHOLDS]
         return [
             Entry(
-                f"{page_url(level_page(t.levels[str(i.level)]))}#{i.id}", i.text, LEVELS,
+                f"{page_url(level_page(t.levels[str(i.level)]))}#{i.id}", i.text, IN_LEVELS,
                 f"Threshold indicator (level {i.level})", PRACTITIONERS,
                 keywords=tuple(i.keywords),
                 text=f"{t.label(t.levels[str(i.level)])}. {t.domains[i.domain].name}.",
@@ -46,15 +46,15 @@ class ThresholdsKind(Kind):
 
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
         if page.path == overview_page:
-            return Entry(page.url, page.title, LEVELS, "Levels of need", page.audience,
+            return Entry(page.url, page.title, IN_LEVELS, "Levels of need", page.audience,
                          names=(page.title, "levels of need", "thresholds"))
         if page.path.startswith(overview_page.removesuffix("index.md")):
-            return Entry(page.url, page.title, LEVELS, "Levels of need", page.audience, names=(page.title,))
+            return Entry(page.url, page.title, IN_LEVELS, "Levels of need", page.audience, names=(page.title,))
         return None
 
     def nav(self, site: SiteData) -> list[Any]:
         # A handful of levels: one entry each, then the whole matrix and the finder.
-        t: Thresholds = site.content[self.name]
+        t: Thresholds = site[THRESHOLDS]
         levels = [{t.label(lvl): level_page(lvl)} for lvl in t.source.levels]
         return [*levels, {"At a glance": matrix_page}, {"Find an indicator": finder_page}]
 
@@ -76,7 +76,7 @@ class ThresholdsKind(Kind):
         return thresholds, problems
 
     def targets(self, site: SiteData) -> Targets:
-        t: Thresholds = site.content[self.name]
+        t: Thresholds = site[THRESHOLDS]
         return {
             "threshold": {lvl.id: Target(t.label(lvl), level_page(lvl)) for lvl in t.source.levels},
             "indicator": {
@@ -86,7 +86,7 @@ class ThresholdsKind(Kind):
 
     def check(self, site: SiteData) -> list[Problem]:
         doc = site.sources[self.name][0].document
-        t: Thresholds = site.content[self.name]
+        t: Thresholds = site[THRESHOLDS]
         contacts = [c.id for c in site.partnership.contacts]
         targets = all_targets(site)
         problems = []
@@ -98,7 +98,7 @@ class ThresholdsKind(Kind):
         return problems
 
     def pages(self, site: SiteData) -> list[Page]:
-        t: Thresholds = site.content[self.name]
+        t: Thresholds = site[THRESHOLDS]
         targets = all_targets(site)
         partnership = site.partnership
         script = (Path(__file__).parent / "finder.js").read_text(encoding="utf-8")
