@@ -201,9 +201,9 @@ def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: b
         click.echo(f"{len(exc.errors)} error(s), {warnings} warning(s), {notices} notice(s)", err=True)
         sys.exit(1)
     _print(site.warnings)
-    warnings = [w for w in site.warnings if w.is_warning]
-    if strict and warnings:
-        click.echo(f"{len(warnings)} warning(s), which --strict treats as errors", err=True)
+    found = [w for w in site.warnings if w.is_warning]
+    if strict and found:
+        click.echo(f"{len(found)} warning(s), which --strict treats as errors", err=True)
         sys.exit(1)
     return site
 

@@ -65,7 +65,7 @@ def _words(old: str, new: str) -> list[Op]:
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return list(difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
 def _merged(ops: list[Op]) -> list[Op]:

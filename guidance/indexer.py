@@ -152,7 +152,7 @@ class SiteIndex:
         assert stdout is not None
         buffer = b""
         try:
-            while chunk := stdout.read1(1 << 16):
+            while chunk := stdout.read1(1 << 16):  # type: ignore[attr-defined]  # a buffered pipe has read1
                 *messages, buffer = (buffer + chunk).split(b",")
                 for message in messages:
                     self._receive(json.loads(base64.b64decode(message)))

@@ -87,4 +87,5 @@ class Kind(Protocol):
         return None
 
     def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
-        raise NotImplementedError
+        """A new entry of ``entry_type`` (one of :attr:`entry_types`), for ``guidance new``."""
+        raise ValueError(f"guidance new cannot make a {entry_type} yet")

@@ -214,5 +214,5 @@ def updated_entries(lock: Lock, records: list[Record], today: date) -> list[Lock
     for r in records:
         before = next((lock.entries[k] for k in r.keys if k in lock.entries), None)
         same = before is not None and before.sha256 == r.sha256 and before.effective == r.effective
-        entries.append(Locked(r.key, r.effective, r.sha256, (before.locked if same and before.locked else today)))
+        entries.append(Locked(r.key, r.effective, r.sha256, (before.locked if same and before is not None and before.locked else today)))
     return entries

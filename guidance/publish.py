@@ -59,7 +59,7 @@ def exchange(a: Path, b: Path) -> bool:
     if renameat2 is None:
         return False
     done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return done == 0
+    return bool(done == 0)
 
 
 def _remove_abandoned(site_dir: Path) -> None:

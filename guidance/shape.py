@@ -65,8 +65,8 @@ def _mismatch(kind: str, error: Any) -> str:
     found = describe(error.get("input"))
     ctx = error.get("ctx") or {}
     if kind == "string_pattern_mismatch":
-        expected = PATTERN_NAMES.get(ctx.get("pattern"), f"text matching {ctx.get('pattern')}")
-        return f"expected {expected}, got {found}"
+        pattern = str(ctx.get("pattern"))
+        return f"expected {PATTERN_NAMES.get(pattern, f'text matching {pattern}')}, got {found}"
     if kind in _DATE_ERRORS:
         return f"expected a date as YYYY-MM-DD, got {found}"
     if kind in ("too_short", "string_too_short") and ctx.get("min_length", 0) > 1:

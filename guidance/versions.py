@@ -170,7 +170,7 @@ class Versioned(Generic[T]):
 
     @property
     def id(self) -> str:
-        return self.source.id
+        return str(self.source.id)
 
     def in_force_on(self, day: date) -> Edition[T] | None:
         return in_force_on(self.editions, day)

@@ -30,6 +30,7 @@ from guidance.errors import GuidanceError, display_path
 from guidance.incremental import Memory
 from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
+from guidance.kinds.partnership.model import Partnership
 from guidance.kinds.partnership.pages import IN_DANGER_NOW, emergency_banner, for_the_public, shows_exit
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
@@ -119,7 +120,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             "licence": partnership.licence.model_dump() if partnership.licence else None,
             "updated": f"{self.site.today.day} {self.site.today:%B %Y}",
             "updated_iso": self.site.today.isoformat(),
-            "feedback": (partnership.contact(partnership.feedback).email or None) if partnership.feedback else None,
+            "feedback": _feedback_address(partnership),
             # The published address (not `serve`'s): what a report of a problem names.
             "home": (str(partnership.site_url).rstrip("/") + "/") if partnership.site_url else "/",
         }
@@ -154,7 +155,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             # Pages kept as the last build wrote them go to the search index now, so that it is
             # filled while the changed pages render.
             for url, output in self.plan.kept(Path(config.site_dir)) if self.index is not None else ():
-                if "data-pagefind-body" in output:
+                if self.index is not None and "data-pagefind-body" in output:
                     self.index.add_page(output, url)
         return nav
 
@@ -285,6 +286,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.config.enabled:
             server.watch(str(self.data_dir))
         return server
+
+
+def _feedback_address(partnership: Partnership) -> str | None:
+    """Where "report a problem with this page" writes to, if the partnership names a contact with an email."""
+    contact = partnership.contact(partnership.feedback) if partnership.feedback else None
+    return contact.email if contact is not None and contact.email else None
 
 
 def _written_at(page: Any, config: Any, request: str) -> str:

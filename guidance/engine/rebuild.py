@@ -46,7 +46,7 @@ class RebuildPlan:
         stale = memory.stale(shared, keys, site.glossary, generated) | {
             f.src_uri for f in documents if not (site_dir / f.dest_uri).is_file()}
         for file in documents:
-            file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign]
+            file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign,misc]
         return cls(shared, keys, stale, files)
 
     def kept(self, site_dir: Path) -> Iterator[tuple[str, str]]:

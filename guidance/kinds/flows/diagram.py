@@ -95,7 +95,7 @@ def _shapes(text: FlowText) -> dict[str, _Shape]:
             lines = (KIND_NAMES[node.outcome].upper(), *textwrap.wrap(node.title or "", CHARS))
             kind = node.outcome
         else:
-            lines, kind = tuple(textwrap.wrap(node.question or "", CHARS)), "question"
+            lines, kind = tuple(textwrap.wrap(node.question or "", CHARS)), "question"  # type: ignore[assignment]
         shapes[ident] = _Shape(ident, tuple(lines), _width(lines, FONT, CHARS), len(lines) * LINE + 2 * PAD, kind)
         for j, answer in enumerate(node.answers or []):
             words = tuple(textwrap.wrap(answer.label, LABEL_CHARS, break_long_words=True))

@@ -53,7 +53,8 @@ def diagram_faults(svg: str) -> list[str]:
         texts += [(float(t.get("x", text.get("x", "0"))), float(t.get("y", "0")), "".join(t.itertext()).strip()) for t in lines]
     boxes = []
     for rect in _drawn(root, "rect"):
-        box = Box(*(float(rect.get(k, "0")) for k in ("x", "y", "width", "height")))
+        x, y, width, height = (float(rect.get(k, "0")) for k in ("x", "y", "width", "height"))
+        box = Box(x, y, width, height)
         words = " ".join(w for x, y, w in texts if box.contains((x, y - 3)) and w)
         boxes.append(Box(box.x, box.y, box.width, box.height, words))
     faults = [

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from guidance.errors import Path as ErrorPath
 from guidance.errors import Problem, Severity
 from guidance.kind import Kind
 from guidance.kinds.partnership.cover import describe_gap, gaps
 from guidance.kinds.partnership.model import PARTNERSHIP, Partnership
 from guidance.kinds.partnership.pages import ACCESSIBILITY_PAGE, WORRIED_PAGE, accessibility_page, worried_page
-from guidance.kinds.services.finder import HOURS_EXAMPLE, SERVICES, parse_hours
+from guidance.kinds.services.finder import HOURS_EXAMPLE, SERVICES, Opening, parse_hours
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 from guidance.yamlio import Document
@@ -34,7 +35,7 @@ class PartnershipKind(Kind):
         problems = duplicate_ids(((c.id, doc, ("contacts", i, "id")) for i, c in enumerate(partnership.contacts)), "contact")
         problems += duplicate_ids(((a.id, doc, ("audiences", i, "id")) for i, a in enumerate(partnership.audiences)), "audience")
         known = [c.id for c in partnership.contacts]
-        named = [(("main_contact",), partnership.main_contact)]
+        named: list[tuple[ErrorPath, str]] = [(("main_contact",), partnership.main_contact)]
         if partnership.worried:
             named += [(("worried", "daytime"), partnership.worried.daytime), (("worried", "out_of_hours"), partnership.worried.out_of_hours)]
             named += [(("worried", "national", i), ident) for i, ident in enumerate(partnership.worried.national)]
@@ -56,7 +57,7 @@ class PartnershipKind(Kind):
         source = site.sources[self.name][0]
         p: Partnership = source.model
         # The emergency line above every page, and the contacts it and the worried page name.
-        fields = [(("emergency",), p.emergency)]
+        fields: list[tuple[ErrorPath, str]] = [(("emergency",), p.emergency)]
         public = {p.main_contact, *([p.worried.daytime, p.worried.out_of_hours, *p.worried.national] if p.worried else [])}
         for i, contact in enumerate(p.contacts):
             if contact.id not in public:
@@ -82,7 +83,8 @@ class PartnershipKind(Kind):
 def _hours(doc: Document, p: Partnership) -> list[Problem]:
     """Each contact's weekly hours read as services' are; and a warning for every stretch of the
     week in which neither the daytime nor the out-of-hours contact of the worried page answers."""
-    problems, openings = [], {}
+    problems: list[Problem] = []
+    openings: dict[str, list[Opening]] = {}
     for i, contact in enumerate(p.contacts):
         for j, line in enumerate(contact.open):
             opening = parse_hours(line)

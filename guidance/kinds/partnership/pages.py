@@ -65,7 +65,7 @@ WORRIED_PAGE = "public/worried-about-a-child.md"
 ACCESSIBILITY_PAGE = "about/accessibility.md"
 
 
-def worried_page(p: Partnership, services_page: str | None) -> str:
+def worried_page(p: Partnership, services_page: bool) -> str:
     """"Worried about a child?": 999 first, then who to call now and out of hours, and what happens."""
     w = p.worried
     assert w is not None

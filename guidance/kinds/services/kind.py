@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from guidance.errors import Path as ErrorPath
 from guidance.errors import Problem, Severity
 from guidance.kind import Kind
 from guidance.kinds.calendar.kind import site_calendar
@@ -78,7 +80,7 @@ class ServicesKind(Kind):
     def check(self, site: SiteData) -> list[Problem]:
         """Notice of details not checked for over a year: a number that has changed sends a parent nowhere."""
         doc, data = site.sources[self.name][0].document, site.sources[self.name][0].model
-        found = [(("checked",), data.checked, "the services' details were")] if data.checked else []
+        found: list[tuple[ErrorPath, date, str]] = [(("checked",), data.checked, "the services' details were")] if data.checked else []
         found += [(("services", i, "checked"), s.checked, f"the details of '{s.id}' were") for i, s in enumerate(data.services) if s.checked]
         return [
             doc.problem(path, f"{what} last checked on {day}, over a year ago: check them and update the date", severity=Severity.NOTICE)
@@ -88,7 +90,7 @@ class ServicesKind(Kind):
     def public_text(self, site: SiteData) -> list[tuple[Any, list[tuple[Any, str]]]]:
         source = site.sources[self.name][0]
         data = source.model
-        fields = [(("needs", i, "description"), n.description) for i, n in enumerate(data.needs)]
+        fields: list[tuple[ErrorPath, str]] = [(("needs", i, "description"), n.description) for i, n in enumerate(data.needs)]
         for i, s in enumerate(data.services):
             fields += [(("services", i, "who"), s.who), (("services", i, "offers"), s.offers)]
         return [(source.document, fields)]

@@ -105,7 +105,7 @@ class ThresholdsKind(Kind):
         return [
             Page(overview_page, render.overview(t)),
             *(
-                Page(level_page(lvl), render.level(t, lvl, [partnership.contact(c) for c in lvl.contacts], targets))
+                Page(level_page(lvl), render.level(t, lvl, [c for c in map(partnership.contact, lvl.contacts) if c is not None], targets))
                 for lvl in t.source.levels
             ),
             Page(matrix_page, render.matrix(t)),

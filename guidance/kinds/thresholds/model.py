@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from guidance.citation import Citation
-from guidance.fields import Colour, Id, Strict, Text
+from guidance.fields import ID_PATTERN, Colour, Id, Strict, Text
 
 __all__ = ["AgeBand", "Domain", "Indicator", "Level", "ThresholdsFile"]
 
@@ -16,7 +16,12 @@ INDICATOR_ID_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
 IndicatorId = Annotated[str, StringConstraints(pattern=INDICATOR_ID_PATTERN)]
 Reference = Annotated[str, StringConstraints(min_length=3)]
 # Levels are numbered: `level: 3` and `level: "3"` mean the same.
-LevelId = Annotated[Id, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v)]
+# The schema says so too, so that editors do not underline every `id: 1`.
+LevelId = Annotated[
+    Id,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": ID_PATTERN}]}),
+]
 
 
 class Domain(Strict):
