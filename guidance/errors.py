@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-__all__ = [
+__all__ = ["MacroProblem",
     "GuidanceError",
     "Path",
     "Problem",
@@ -124,3 +124,8 @@ def display_path(path: os.PathLike[str] | str) -> str:
         return os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
+
+
+class MacroProblem(ValueError):
+    """What a macro in a hand-written page cannot do, said as the author wrote the call:
+    ``term('CSRP'): unknown glossary term 'CSRP' (did you mean 'CSPR'?)``."""

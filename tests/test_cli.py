@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from guidance.schema import schemas
@@ -205,3 +206,17 @@ def test_a_bad_macro_call_fails_the_build_in_our_words(example: Path) -> None:
     result = run_cli("build", cwd=example)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/about/broken.md:3:4: contact(): expected contact(ident) (missing a required argument: 'ident')" in result.stderr
+
+
+def test_build_prints_each_problem_once_in_our_format(example: Path) -> None:
+    """The sources' warnings were printed by the command line and again, prefixed, by the engine's log."""
+    glossary = example / "data/glossary.yml"
+    glossary.write_text(glossary.read_text().replace("      The national model", "      Ask the QZX team first. The national model", 1))
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 0, result.stderr
+    problems = re.findall(r"data/\S+:\d+:\d+: (?:warning|notice): .*", result.stderr)
+    assert any("abbreviation 'QZX'" in p for p in problems), result.stderr
+    assert len(problems) == len(set(problems)), "a problem was printed twice"
+    for line in result.stderr.splitlines():
+        if "data/" in line and (": notice: " in line or ": warning: " in line):
+            assert re.match(r"^data/\S+:\d+:\d+: (warning|notice): ", line), f"not in our format: {line}"

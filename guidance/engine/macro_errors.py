@@ -1,26 +1,28 @@
-"""mkdocs-macros' errors in our words and places: ``docs/page.md:12:5: term('CSRP'): ...``.
+"""A macro's failure in our words and places: ``docs/page.md:12:5: term('CSRP'): unknown glossary term ...``.
 
-mkdocs-macros logs a failed macro as a Markdown block with a traceback, and counts lines from
-the page's body, not its file. A logging filter rewrites each such record in one line, located
-in the file, as every other problem is.
+The macros (:mod:`guidance.engine.macros`) raise :class:`guidance.errors.MacroProblem`; each is
+reported once, by the plugin, at the line of the page that made the call: the line comes from
+Jinja's own map of template lines (``Template.get_corresponding_lineno``), not from a log. Calls
+that cannot run at all (an unknown macro, a missing argument) are found before any macro runs
+(:mod:`guidance.engine.macro_calls`).
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
-import re
 from pathlib import Path
 
 from guidance.errors import display_path
 
-__all__ = ["MacroErrors", "body_offset", "macro_log"]
+__all__ = ["AlreadyReported", "body_offset", "calling_line", "located", "macro_log"]
 
 macro_log = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
 
 
 def body_offset(text: str) -> int:
     """How many lines precede a page's body: macros see the page without its front matter and
-    the blank lines MkDocs strips after it, so their line numbers are counted from there."""
+    the blank lines the engine strips after it, so their line numbers are counted from there."""
     lines = text.splitlines()
     offset = 0
     if lines and lines[0].strip() == "---":
@@ -30,35 +32,39 @@ def body_offset(text: str) -> int:
     return offset
 
 
-class MacroErrors(logging.Filter):
-    """mkdocs-macros logs a failed macro as a Markdown block with a traceback: say it in one line.
+def calling_line() -> int:
+    """The line of the page's template that is running now (0 if no template is), for a macro to
+    say where it was called."""
+    frame = inspect.currentframe()
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return int(template.get_corresponding_lineno(frame.f_lineno))
+        frame = frame.f_back
+    return 0
 
-    ``docs/page.md:12:5: term('CSRP'): unknown glossary term 'CSRP' (did you mean 'CSPR'?)``
-    """
 
-    _ERROR = re.compile(r"_File_: `(?P<file>[^`]+)`\s+_(?P<kind>\w+)_: (?P<message>[^\n]*)")
-    _LINE = re.compile(r'File "<template>", line (\d+)')
+def located(docs_dir: Path, src_uri: str, template_line: int, message: str) -> str:
+    """``message`` at the page's line and the column of the call's ``{{``."""
+    path = docs_dir / src_uri
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return f"{shown}:1:1: {message}"
+    line = template_line + body_offset("\n".join(text))
+    column = text[line - 1].find("{{") + 1 if 0 < line <= len(text) else 0
+    return f"{shown}:{max(line, 1)}:{max(column, 1)}: {message}"
 
-    def __init__(self, docs_dir: Path):
+
+class AlreadyReported(logging.Filter):
+    """mkdocs-macros logs every failed page as a block with a traceback: for a problem the plugin
+    has reported in its own words, that block would say it twice."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.docs_dir = docs_dir
+        self.messages: list[str] = []
 
     def filter(self, record: logging.LogRecord) -> bool:
-        match = self._ERROR.search(record.getMessage())
-        if match:
-            lines = self._LINE.findall(record.getMessage())
-            where = self._where(match["file"], int(lines[-1]) if lines else 0)
-            record.msg, record.args = f"{where}: {match['message']}", ()
-        return True
-
-    def _where(self, file: str, template_line: int) -> str:
-        path = self.docs_dir / file
-        shown = display_path(path)
-        try:
-            text = path.read_text(encoding="utf-8").splitlines()
-        except OSError:
-            return shown
-        offset = body_offset("\n".join(text))
-        line = template_line + offset
-        column = text[line - 1].find("{{") + 1 if 0 < line <= len(text) else 0
-        return f"{shown}:{line}:{max(column, 1)}"
+        text = record.getMessage()
+        return not any(message in text for message in self.messages)

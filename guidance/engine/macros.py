@@ -6,9 +6,13 @@ with a clear message when a name is unknown (macros run with ``on_error_fail``).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from guidance.errors import suggest
+from guidance.engine.macro_errors import calling_line
+from guidance.errors import MacroProblem, suggest
 from guidance.kinds.briefs.collection import BRIEFS
 from guidance.kinds.briefs.model import THEMES
 from guidance.kinds.briefs.pages import brief_card as render_brief_card
@@ -21,8 +25,21 @@ from guidance.render.history import change_list, in_force_list
 from guidance.render.markdown import link, relative_to_page
 
 
-def define_env(env):
-    site = env.conf.plugins["guidance"].site
+def define_env(env: Any) -> None:
+    plugin = env.conf.plugins["guidance"]
+    site = plugin.site
+
+    def macro(func: Callable[..., str]) -> Callable[..., str]:
+        """Register ``func`` as a macro whose problems the plugin reports, once, where it was called."""
+        @functools.wraps(func)  # the signature stays visible to the checks before any call runs
+        def call(*args: Any, **kwargs: Any) -> str:
+            try:
+                return func(*args, **kwargs)
+            except MacroProblem as problem:
+                plugin.macro_failed(env.page, calling_line(), str(problem))
+                raise
+        env.macro(call, func.__name__)
+        return call
 
     env.variables["glossary_count"] = len(site.glossary)
 
@@ -33,10 +50,10 @@ def define_env(env):
         term = site.glossary.lookup(name)
         if term is None:
             names = [n for t in site.glossary.terms for n in (t.id, *t.names)]
-            raise ValueError(f"term({name!r}): unknown glossary term '{name}'{suggest(name, names)}")
+            raise MacroProblem(f"term({name!r}): unknown glossary term '{name}'{suggest(name, names)}")
         return term
 
-    @env.macro
+    @macro
     def term(name: str, text: str | None = None) -> str:
         """A link to a glossary term's entry with its short definition, e.g. ``term("CSPR")``; on a page
         for the public, its plain-English meaning, linking to the plain-English glossary."""
@@ -44,7 +61,7 @@ def define_env(env):
         target = relative_to_page(PLAIN_PAGE, env.page.file.src_uri) if plain else glossary_path()
         return term_reference(find_term(name), target, text, plain=plain)
 
-    @env.macro
+    @macro
     def glossary_list(*names: str, letter: str | None = None) -> str:
         """Terms with their short definitions: the named ones, those under a letter, or all."""
         if names:
@@ -55,66 +72,66 @@ def define_env(env):
             terms = site.glossary.terms
         return term_list(terms, glossary_path())
 
-    @env.macro
+    @macro
     def contact(ident: str) -> str:
         """A contact's name and click-to-call number from partnership.yml, e.g. ``contact("front-door")``."""
         found = site.partnership.contact(ident)
         if found is None:
-            raise ValueError(f"contact({ident!r}): unknown contact{suggest(ident, [c.id for c in site.partnership.contacts])}")
+            raise MacroProblem(f"contact({ident!r}): unknown contact{suggest(ident, [c.id for c in site.partnership.contacts])}")
         return contact_line(found)
 
     def thresholds():
         if THRESHOLDS not in site:
-            raise ValueError("this partnership has no data/thresholds.yml")
+            raise MacroProblem("this partnership has no data/thresholds.yml")
         return site[THRESHOLDS]
 
-    @env.macro
+    @macro
     def threshold_level(ident) -> str:
         """A level's name, meaning and expected response, linking to its page, e.g. ``threshold_level("3")``."""
         t = thresholds()
         level = t.levels.get(str(ident))
         if level is None:
-            raise ValueError(f"threshold_level({ident!r}): unknown level{suggest(str(ident), list(t.levels))}")
+            raise MacroProblem(f"threshold_level({ident!r}): unknown level{suggest(str(ident), list(t.levels))}")
         return level_summary(t, level, env.page.file.src_uri)
 
-    @env.macro
+    @macro
     def indicator(ident: str) -> str:
         """A link to one threshold indicator by its id, e.g. ``indicator("L3-parenting-07")``."""
         t = thresholds()
         found = t.indicators.get(ident)
         if found is None:
-            raise ValueError(f"indicator({ident!r}): unknown indicator{suggest(ident, list(t.indicators))}")
+            raise MacroProblem(f"indicator({ident!r}): unknown indicator{suggest(ident, list(t.indicators))}")
         return indicator_reference(t, found, env.page.file.src_uri)
 
     def procedures():
         if PROCEDURES not in site:
-            raise ValueError("this partnership has no procedures in data/procedures/")
+            raise MacroProblem("this partnership has no procedures in data/procedures/")
         return site[PROCEDURES]
 
     def find_procedure(ident: str, macro: str):
         found = procedures().by_id.get(ident)
         if found is None:
-            raise ValueError(f"{macro}({ident!r}): unknown procedure{suggest(ident, list(procedures().by_id))}")
+            raise MacroProblem(f"{macro}({ident!r}): unknown procedure{suggest(ident, list(procedures().by_id))}")
         return found
 
     def day(text, macro: str) -> date:
         try:
             return date.fromisoformat(str(text))
         except ValueError:
-            raise ValueError(f"{macro}({text!r}): expected a date as YYYY-MM-DD, got '{text}'") from None
+            raise MacroProblem(f"{macro}({text!r}): expected a date as YYYY-MM-DD, got '{text}'") from None
 
-    @env.macro
+    @macro
     def procedure_link(ident: str, text: str | None = None) -> str:
         """A link to the version of a procedure in force today, e.g. ``procedure_link("early-help")``."""
         p = find_procedure(ident, "procedure_link")
         return link(text or p.title(site.today), relative_to_page(p.page, env.page.file.src_uri))
 
-    @env.macro
+    @macro
     def changes_since(since) -> str:
         """Changes to practice since a date, newest first, e.g. ``changes_since("2024-01-01")``."""
         return change_list(procedures(), site.today, day(since, "changes_since"), env.page.file.src_uri)
 
-    @env.macro
+    @macro
     def in_force_on(on, ident: str | None = None) -> str:
         """The versions in force on a date, of every procedure or one: ``in_force_on("2023-05-12", "rapid-reviews")``."""
         when = day(on, "in_force_on")
@@ -124,22 +141,22 @@ def define_env(env):
 
     def briefs():
         if BRIEFS not in site:
-            raise ValueError("this partnership has no learning briefs in data/briefs/")
+            raise MacroProblem("this partnership has no learning briefs in data/briefs/")
         return site[BRIEFS]
 
-    @env.macro
+    @macro
     def brief_card(ident: str, level: int = 3) -> str:
         """A learning brief as a card: title, review, learning and themes, e.g. ``brief_card("child-b-2025")``."""
         found = briefs().by_id.get(ident)
         if found is None:
-            raise ValueError(f"brief_card({ident!r}): unknown brief{suggest(ident, list(briefs().by_id))}")
+            raise MacroProblem(f"brief_card({ident!r}): unknown brief{suggest(ident, list(briefs().by_id))}")
         return render_brief_card(found, site.get(THEMES) or {}, env.page.file.src_uri, level)
 
-    @env.macro
+    @macro
     def briefs_for_theme(theme: str, level: int = 3) -> str:
         """Every brief filed under a theme, newest first, e.g. ``briefs_for_theme("neglect")``."""
         themes = site.get(THEMES) or {}
         if theme not in themes:
-            raise ValueError(f"briefs_for_theme({theme!r}): unknown theme{suggest(theme, list(themes))}")
+            raise MacroProblem(f"briefs_for_theme({theme!r}): unknown theme{suggest(theme, list(themes))}")
         found = briefs().for_theme(theme)
         return "\n".join(render_brief_card(b, themes, env.page.file.src_uri, level) for b in found) or "No briefs yet.\n"

@@ -23,7 +23,7 @@ from properdocs.utils import get_relative_url
 from guidance.engine import engine_logger
 from guidance.engine.build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
 from guidance.engine.macro_calls import call_problems
-from guidance.engine.macro_errors import MacroErrors, body_offset, macro_log
+from guidance.engine.macro_errors import AlreadyReported, body_offset, located, macro_log
 from guidance.engine.page_check import find_written
 from guidance.engine.rebuild import RebuildPlan
 from guidance.errors import GuidanceError, display_path
@@ -81,8 +81,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_config(self, config: Any) -> Any:
         if not self.config.enabled:
             return config
-        macro_log.filters = [f for f in macro_log.filters if not isinstance(f, MacroErrors)]
-        macro_log.addFilter(MacroErrors(Path(config.docs_dir)))
+        macro_log.filters = [f for f in macro_log.filters if not isinstance(f, AlreadyReported)]
+        self.reported_macros = AlreadyReported()
+        macro_log.addFilter(self.reported_macros)
+        self.docs_dir = Path(config.docs_dir)
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         self.broken: list[str] = []
         if self.serving:  # what is wrong is shown over the page (guidance/build_problems.py), not fatal
@@ -175,6 +177,15 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             self.found += calls
             page.meta["render_macros"] = False
         return markdown
+
+    def macro_failed(self, page: Any, template_line: int, message: str) -> None:
+        """A macro on ``page`` raised MacroProblem: say so once, at the call (guidance/engine/macros.py)."""
+        where = located(self.docs_dir, page.file.src_uri, template_line, message)
+        self.reported_macros.messages.append(message)
+        if self.checking or self.serving:
+            self.found.append(where)
+        else:
+            log.error(where)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         html, linked = self._link(page, html)
