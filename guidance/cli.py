@@ -88,7 +88,7 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     try:
         commands.build(config, target)
     except (Exception, SystemExit) as exc:  # the engine and its plugins fail by raising or exiting
-        reason = f": {exc}" if isinstance(exc, Exception) else " (see the messages above)"
+        reason = f": {commands.failure_reason(exc)}" if isinstance(exc, Exception) else " (see the messages above)"
         click.echo(f"build failed, {target} left unchanged{reason}", err=True)
         sys.exit(1)
     click.echo(f"built {target}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ def _write(folder: Path, language: str, suffix: str, data: Any, length: int) -> 
 def stabilise(index_dir: Path) -> None:
     """Rewrite ``index_dir``'s filter files, metadata and entry file in a fixed order."""
     entry_path = index_dir / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry = _entry(entry_path)
     for language, details in entry["languages"].items():
         meta_path = index_dir / f"pagefind.{details['hash']}.pf_meta"
         meta = _read(meta_path)
@@ -60,3 +61,17 @@ def stabilise(index_dir: Path) -> None:
         (index_dir / f"{fresh}.pf_meta").rename(index_dir / f"pagefind.{fresh}.pf_meta")
         details["hash"] = fresh
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _entry(path: Path, tries: int = 20) -> Any:
+    """Pagefind's entry file. It has answered "written" before now, and then an empty file was read
+    once in hundreds of builds (a write still being flushed, on a busy machine): read it again for a
+    moment before giving up, and then say which file, not only what JSON said."""
+    for attempt in range(tries):
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            if attempt == tries - 1:
+                raise ValueError(f"Pagefind's {path.name} could not be read ({exc})") from None
+            time.sleep(0.1)
+    raise AssertionError("unreachable")

@@ -7,6 +7,7 @@ format; the plugin is told so (``reported``) and does not print them again.
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,13 @@ from properdocs.commands.build import build as engine_build
 from properdocs.commands.serve import serve as engine_serve
 from properdocs.config import load_config
 from properdocs.config.defaults import MkDocsConfig
+from properdocs.exceptions import ProperDocsException
 
 from guidance.engine import engine_logger
+from guidance.errors import GuidanceError
 from guidance.publish import staged_site
 
-__all__ = ["ConfigFailed", "build", "configuration", "serve", "show_log"]
+__all__ = ["ConfigFailed", "build", "configuration", "failure_reason", "serve", "show_log"]
 
 
 class ConfigFailed(Exception):
@@ -68,3 +71,14 @@ def show_log(level: int = logging.WARNING) -> None:
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
+
+
+def failure_reason(exc: Exception) -> str:
+    """What stopped a build. The engine's and the plugin's own errors are sentences already; anything
+    else is a fault in the program: name the kind of error and where it happened (no traceback)."""
+    if isinstance(exc, (ProperDocsException, GuidanceError)):
+        return str(exc)
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = next((f for f in reversed(frames) if "/guidance/" in f.filename), frames[-1] if frames else None)
+    at = f" in {Path(where.filename).name}:{where.lineno} ({where.name})" if where else ""
+    return f"{type(exc).__name__}{at}: {exc}"

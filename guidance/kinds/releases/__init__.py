@@ -1,0 +1,1 @@
+"""Releases: ``data/releases.yml``, named and dated sets of changes across procedures and flows."""
