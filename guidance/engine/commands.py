@@ -35,8 +35,8 @@ def configuration(config_file: Path, **options: Any) -> tuple[MkDocsConfig, str]
     except Exception as exc:  # the engine reports a bad config as an exception: say it plainly
         raise ConfigFailed(f"{config_file}: {exc}") from None
     plugin = config.plugins.get("guidance")
-    data = plugin.config.data_dir if plugin is not None else "data"
-    return config, str(config_file.parent / data)
+    data = plugin.config.data_dir if plugin is not None else str(config_file.parent / "data")
+    return config, data
 
 
 def build(config: MkDocsConfig, target: Path) -> None:

@@ -51,7 +51,8 @@ log = get_plugin_logger("guidance")
 
 class GuidanceConfig(base.Config):
     enabled = c.Type(bool, default=True)
-    data_dir = c.Type(str, default="data")
+    # Resolved by the engine against mkdocs.yml's folder, wherever the build is started from.
+    data_dir = c.Dir(exists=False, default="data")
 
 
 class GuidancePlugin(BasePlugin[GuidanceConfig]):
@@ -85,7 +86,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.reported_macros = AlreadyReported()
         macro_log.addFilter(self.reported_macros)
         self.docs_dir = Path(config.docs_dir)
-        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        self.data_dir = Path(self.config.data_dir)
         self.broken: list[str] = []
         if self.serving:  # what is wrong is shown over the page (guidance/build_problems.py), not fatal
             if "macros" in config.plugins:
