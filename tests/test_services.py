@@ -153,3 +153,14 @@ def test_overnight_and_every_day_hours_next_open() -> None:
     nights = [parse_hours("every day, 6pm to 8am")]
     assert next_opening(nights, datetime(2026, 12, 25, 9, 0), frozenset({date(2026, 12, 25)})) == datetime(2026, 12, 25, 18, 0)
     assert next_opening([parse_hours("Monday, 9am to 5pm")], datetime(2026, 1, 5, 17, 0)) == datetime(2026, 1, 12, 9, 0)
+
+
+def test_the_services_page_names_the_partnerships_own_area(services: Path) -> None:
+    """Every partnership's services page once said "Services in Northmoor"."""
+    from guidance.kinds.services.pages import SERVICES_INDEX
+    from guidance.pages import site_pages
+
+    site = load_site(services / "data")
+    page = next(p for p in site_pages(site) if p.path == SERVICES_INDEX)
+    assert "Services in Testshire" in page.markdown
+    assert "Northmoor" not in page.markdown
