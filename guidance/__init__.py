@@ -1,7 +1,7 @@
 """Safeguarding guidance: validated YAML sources rendered into a static guidance site.
 
 The package knows no site engine: loading, validation and rendering to Markdown are plain
-Python. ``guidance.engine.plugin`` adapts it to MkDocs; ``guidance.cli`` is the command line.
+Python. ``guidance.engine`` adapts it to the site engine (ProperDocs); ``guidance.cli`` is the command line.
 """
 
 from guidance.errors import GuidanceError, Problem, Severity
