@@ -30,8 +30,7 @@ from guidance.errors import GuidanceError, display_path
 from guidance.incremental import Memory
 from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
-from guidance.kinds.partnership.model import Partnership
-from guidance.kinds.partnership.pages import IN_DANGER_NOW, emergency_banner, for_the_public, shows_exit
+from guidance.kinds.partnership.pages import for_the_public, shows_exit, theme_settings
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
 from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
@@ -91,6 +90,28 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.serving:  # what is wrong is shown over the page (guidance/build_problems.py), not fatal
             if "macros" in config.plugins:
                 config.plugins["macros"].config["on_error_fail"] = False
+        site = self._load(config)
+        partnership = site.partnership
+        # The theme writes these into attributes without escaping them (aria-label="{{ config.site_name }}"):
+        # given as markup already escaped, they are right there and where the theme escapes them.
+        config.site_name = Markup.escape(partnership.name)
+        config.site_description = Markup.escape(partnership.description)
+        config.site_url = config.site_url or partnership.site_url
+        config.extra["guidance"] = theme_settings(partnership, site.today, self.serving)
+        self.pages = site_pages(site) + search_pages(browse_links(site))
+        found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
+        if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
+            self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
+        docs = Path(config.docs_dir)
+        existing = {p.path for p in self.pages} | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+        config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)
+        config.extra["guidance"]["lost"] = site_links(LOST_LINKS, existing)
+        site_nav(config.nav, site)
+        self.matcher = TermMatcher.for_glossary(site.glossary, partnership.never_link)
+        return config
+
+    def _load(self, config: Any) -> SiteData:
+        """Load data/ (once per change), or in serve keep the last sources that loaded."""
         try:
             site = load_site_once(self.data_dir, docs_dir=config.docs_dir)
             self.data_version += site is not self.site
@@ -103,41 +124,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                 log.warning(line)
         except ValueError as exc:  # GUIDANCE_TODAY is not a date
             raise PluginError(str(exc)) from None
+        assert self.site is not None  # loaded now, or kept from the last load
         for warning in self.site.warnings if not (self.checking or self.reported) else ():  # printed already
             # Notices depend on the date (an overdue review): they never stop a strict build.
             (log.warning if warning.is_warning else log.info)(str(warning))
-        partnership = self.site.partnership
-        # The theme writes these into attributes without escaping them (aria-label="{{ config.site_name }}"):
-        # given as markup already escaped, they are right there and where the theme escapes them.
-        config.site_name = Markup.escape(partnership.name)
-        config.site_description = Markup.escape(partnership.description)
-        config.site_url = config.site_url or partnership.site_url
-        config.extra["guidance"] = {
-            "emergency": emergency_banner(partnership),
-            "in_danger_now": Markup(IN_DANGER_NOW),
-            "short_name": partnership.short_name,
-            "exit_url": partnership.exit_url,
-            "serving": self.serving,
-            # The footer of every page: whose site it is, its licence, and when it was built.
-            "name": partnership.name,
-            "licence": partnership.licence.model_dump() if partnership.licence else None,
-            "updated": f"{self.site.today.day} {self.site.today:%B %Y}",
-            "updated_iso": self.site.today.isoformat(),
-            "feedback": _feedback_address(partnership),
-            # The published address (not `serve`'s): what a report of a problem names.
-            "home": (str(partnership.site_url).rstrip("/") + "/") if partnership.site_url else "/",
-        }
-        self.pages = site_pages(self.site) + search_pages(browse_links(self.site))
-        found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
-        if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
-            self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
-        docs = Path(config.docs_dir)
-        existing = {p.path for p in self.pages} | {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-        config.extra["guidance"]["footer"] = site_links(FOOTER_LINKS, existing)
-        config.extra["guidance"]["lost"] = site_links(LOST_LINKS, existing)
-        site_nav(config.nav, self.site)
-        self.matcher = TermMatcher.for_glossary(self.site.glossary, partnership.never_link)
-        return config
+        return self.site
 
     def on_files(self, files: Files, config: Any) -> Files:
         if not self.config.enabled:
@@ -298,12 +289,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.config.enabled:
             server.watch(str(self.data_dir))
         return server
-
-
-def _feedback_address(partnership: Partnership) -> str | None:
-    """Where "report a problem with this page" writes to, if the partnership names a contact with an email."""
-    contact = partnership.contact(partnership.feedback) if partnership.feedback else None
-    return contact.email if contact is not None and contact.email else None
 
 
 def _written_at(page: Any, config: Any, request: str) -> str:

@@ -6,14 +6,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
+
+from markupsafe import Markup
 
 from guidance.accessibility import CHECKS, NEEDS_JAVASCRIPT, YOU_CAN
 from guidance.kinds.partnership.model import Contact, Partnership
 from guidance.render.markdown import front_matter, long_date
 
 __all__ = [
-    "IN_DANGER_NOW", "for_the_public", "shows_exit",
+    "IN_DANGER_NOW", "for_the_public", "shows_exit", "theme_settings",
     "ACCESSIBILITY_PAGE", "WORRIED_PAGE", "accessibility_page", "contact_line", "emergency_banner", "tel_link", "worried_page",
 ]
 
@@ -32,6 +35,28 @@ def shows_exit(meta: Mapping[str, Any]) -> bool:
     """Does a page carry "Exit this page"? Every page the public may reach, and every decision flow
     (a worried parent may be handed one). The 404 page always does (in its template)."""
     return for_the_public(meta) or bool(meta.get("flow"))
+
+
+def theme_settings(p: Partnership, today: date, serving: bool) -> dict[str, Any]:
+    """What the theme's templates print on every page (``config.extra.guidance``): computed here,
+    printed there."""
+    contact = p.contact(p.feedback) if p.feedback else None
+    return {
+        "emergency": emergency_banner(p),
+        "in_danger_now": Markup(IN_DANGER_NOW),
+        "short_name": p.short_name,
+        "exit_url": p.exit_url,
+        "serving": serving,
+        # The footer of every page: whose site it is, its licence, and when it was built.
+        "name": p.name,
+        "licence": p.licence.model_dump() if p.licence else None,
+        "updated": f"{today.day} {today:%B %Y}",
+        "updated_iso": today.isoformat(),
+        # "Report a problem with this page" writes to the feedback contact's email, if it has one.
+        "feedback": contact.email if contact is not None and contact.email else None,
+        # The published address (not `serve`'s): what a report of a problem names.
+        "home": (str(p.site_url).rstrip("/") + "/") if p.site_url else "/",
+    }
 
 
 def tel_link(number: str) -> str:
