@@ -6,6 +6,7 @@ Comparisons between versions are made on this text, so that a word made bold sho
 
 from __future__ import annotations
 
+import functools
 import html
 from html.parser import HTMLParser
 
@@ -33,9 +34,16 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+# One converter for every call: making a Markdown instance costs more than converting a step's
+# text. Each version's texts are compared with the version before and the one after, so the
+# same text is asked for twice: kept.
+_MARKDOWN = markdown.Markdown()
+
+
+@functools.lru_cache(maxsize=8192)
 def rendered_text(source: str) -> str:
     """The words of Markdown ``source`` as rendered, one line per paragraph or list item."""
     parser = _Text()
-    parser.feed(markdown.markdown(html.escape(source, quote=False).replace("&gt;", ">")))
+    parser.feed(_MARKDOWN.reset().convert(html.escape(source, quote=False).replace("&gt;", ">")))
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)
