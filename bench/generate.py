@@ -47,7 +47,7 @@ def generate(items: int, target: Path) -> dict[str, int]:
     rng = random.Random(items)
     if target.exists():
         shutil.rmtree(target)
-    for name in ("docs", "overrides", "mkdocs.yml"):
+    for name in ("docs", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     # The example's practitioner page names example procedures and briefs: a generic one instead.

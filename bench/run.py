@@ -79,7 +79,6 @@ def plain_project(project: Path, plugins: list[str] | None = None) -> Path:
 
     plain = Path(tempfile.mkdtemp(prefix="plain-"))
     shutil.copytree(project / "docs", plain / "docs")
-    shutil.copytree(project / "overrides", plain / "overrides")
     site = load_site(project / "data", docs_dir=project / "docs")
     for page in site_pages(site):
         target = plain / "docs" / page.path
@@ -87,6 +86,9 @@ def plain_project(project: Path, plugins: list[str] | None = None) -> Path:
         target.write_text(page.markdown, encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("plugins")
+    # What the guidance plugin adds to every build: its theme templates and its stylesheet.
+    config["theme"]["custom_dir"] = str(ROOT / "guidance/theme")
+    config["extra_css"] = ["assets/guidance/guidance.css"]
     if plugins is not None:
         config["plugins"] = plugins
     site_nav(config["nav"], site)
@@ -166,7 +168,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     example = work / "example"
-    for name in ("data", "docs", "overrides", "mkdocs.yml"):
+    for name in ("data", "docs", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, example / name)
     rows = {"example": measure("example", example, _items(example), args.runs)}

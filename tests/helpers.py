@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The site engine, named here only: plain `properdocs build` must work as well as `guidance build`.
 ENGINE = Path(sys.executable).parent / "properdocs"
 
-PROJECT_FILES = ("data", "docs", "overrides", "mkdocs.yml")
+PROJECT_FILES = ("data", "docs", "mkdocs.yml")
 # The day the example site is built for in tests: its versions and reviews are stated as of then.
 EXAMPLE_TODAY = "2026-11-23"
 

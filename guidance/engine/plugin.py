@@ -30,6 +30,7 @@ from guidance.errors import GuidanceError, display_path
 from guidance.incremental import Memory
 from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
+from guidance.kinds.partnership.kind import STYLESHEET
 from guidance.kinds.partnership.pages import for_the_public, shows_exit, theme_settings
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
@@ -46,6 +47,10 @@ from guidance.site_search import browse_links, page_entry, records
 __all__ = ["GuidancePlugin"]
 
 log = get_plugin_logger("guidance")
+
+# The theme's templates ship in the package: a project names the plugin and gets them, and a
+# partnership's own ``theme.custom_dir`` still overrides any one of them.
+THEME = Path(__file__).resolve().parent.parent / "theme"
 
 
 class GuidanceConfig(base.Config):
@@ -91,6 +96,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             if "macros" in config.plugins:
                 config.plugins["macros"].config["on_error_fail"] = False
         site = self._load(config)
+        _use_theme(config)
         partnership = site.partnership
         # The theme writes these into attributes without escaping them (aria-label="{{ config.site_name }}"):
         # given as markup already escaped, they are right there and where the theme escapes them.
@@ -306,3 +312,12 @@ def _indexing(action: Any) -> Any:
         return action()
     except IndexFailed as exc:
         raise PluginError(f"the search index could not be written: {exc}") from None
+
+
+def _use_theme(config: Any) -> None:
+    """Our templates after the project's own ``custom_dir`` and before Material's; our stylesheet first."""
+    dirs = config.theme.dirs
+    if str(THEME) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.insert(0, STYLESHEET)

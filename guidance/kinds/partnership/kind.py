@@ -16,11 +16,12 @@ from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
 from guidance.yamlio import Document
 
-__all__ = ["EXIT_SCRIPT", "SITE_SCRIPT", "PartnershipKind"]
+__all__ = ["EXIT_SCRIPT", "SITE_SCRIPT", "STYLESHEET", "PartnershipKind"]
 
-# "Exit this page", on every page the public can reach (overrides/partials/header.html places the button).
+# "Exit this page", on every page the public can reach (guidance/theme/partials/header.html places the button).
 EXIT_SCRIPT = "assets/guidance/exit.js"
 SITE_SCRIPT = "assets/guidance/site.js"  # on every page: glossary tooltips, keyboard-scrollable tables
+STYLESHEET = "assets/guidance/guidance.css"  # on every page: the engine adapter adds it to extra_css
 
 
 class PartnershipKind(Kind):
@@ -72,7 +73,8 @@ class PartnershipKind(Kind):
         p: Partnership = site[PARTNERSHIP]
         here, shared = Path(__file__).parent, Path(__file__).parent.parent.parent / "assets"
         pages = [Page(EXIT_SCRIPT, (here / "exit.js").read_text(encoding="utf-8")),
-                 Page(SITE_SCRIPT, (shared / "site.js").read_text(encoding="utf-8"))]
+                 Page(SITE_SCRIPT, (shared / "site.js").read_text(encoding="utf-8")),
+                 Page(STYLESHEET, (shared / "guidance.css").read_text(encoding="utf-8"))]
         if p.worried:
             pages.append(Page(WORRIED_PAGE, worried_page(p, SERVICES in site)))
         if p.accessibility:
