@@ -1,4 +1,4 @@
-"""The command line: ``guidance check | build | serve | new | schema``.
+"""The command line: ``guidance init | check | build | serve | new | lock | schema``.
 
 A thin adapter: each command loads through :func:`guidance.load.load_site`, prints problems
 in the one format, and exits 1 on errors. No traceback reaches the user for bad input.
@@ -132,6 +132,22 @@ def new(entry_type: str, title: str, data_dir: str) -> None:
         click.echo("not added: the new entry would not be valid", err=True)
         sys.exit(1)
     click.echo(f"added {entry_type} '{scaffold.ident}' to {path}: fill in its TODOs")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--example", is_flag=True, help="Start from the whole fictional example, not a minimal partnership.")
+def init(folder: str, example: bool) -> None:
+    """Start a new project in FOLDER: sources to edit, a site that builds at once, and its publishing files."""
+    from guidance.project import ProjectExists, init_project
+
+    try:
+        written = init_project(Path(folder), example=example)
+    except ProjectExists as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    click.echo(f"wrote {len(written)} files into {folder}: cd {folder} && guidance serve")
+    click.echo("then fill in what `guidance check` lists as still to write (TODO)")
 
 
 @main.command()

@@ -18,7 +18,7 @@ from guidance.registry import KINDS
 from guidance.safe_text import unsafe_text
 from guidance.shape import validate_document
 from guidance.site import SiteData, Source, build_date
-from guidance.validate import duplicate_ids_in_lists
+from guidance.validate import duplicate_ids_in_lists, todo_notices
 from guidance.yamlio import load_yaml
 
 __all__ = ["load_site", "load_site_once"]
@@ -72,6 +72,7 @@ def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> lis
     problems = [p for kind in kinds if kind.name in site.content for p in kind.check(site)]
     problems += jargon_warnings(site, docs_dir)
     problems += _plain_language(site, kinds, docs_dir)
+    problems += [p for sources in site.sources.values() for s in sources for p in todo_notices(s.document)]
     return [p for p in problems if not p.reference] if site.failed else problems
 
 

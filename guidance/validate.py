@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from guidance.errors import Path, Problem, suggest
+from guidance.errors import Path, Problem, Severity, suggest
 from guidance.yamlio import Document
 
 __all__ = ["Located", "duplicate_ids", "duplicate_ids_in_lists", "not_in_future", "unknown_reference"]
@@ -62,3 +62,22 @@ def not_in_future(document: Document, path: Path, day: date | None, today: date)
     if day is None or day <= today:
         return []
     return [document.problem(path, f"expected a date no later than today ({today}), got {day}")]
+
+
+def todo_notices(document: Document) -> list[Problem]:
+    """A notice for each value that still says ``TODO`` (what ``guidance init`` and ``guidance new``
+    write for an editor to fill in): listed by ``guidance check``, never stopping a build."""
+    found: list[Problem] = []
+
+    def walk(value: object, path: Path) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*path, i))
+        elif isinstance(value, str) and "TODO" in value:
+            found.append(document.problem(path, f"still to write: {value.strip()}", severity=Severity.NOTICE))
+
+    walk(document.data, ())
+    return found
