@@ -1,4 +1,4 @@
-"""The command line: ``guidance init | check | build | serve | new | lock | schema``.
+"""The command line: ``guidance init | check | build | serve | new | lock | headers | schema``.
 
 A thin adapter: each command loads through :func:`guidance.load.load_site`, prints problems
 in the one format, and exits 1 on errors. No traceback reaches the user for bad input.
@@ -148,6 +148,16 @@ def init(folder: str, example: bool) -> None:
         sys.exit(1)
     click.echo(f"wrote {len(written)} files into {folder}: cd {folder} && guidance serve")
     click.echo("then fill in what `guidance check` lists as still to write (TODO)")
+
+
+@main.command()
+@click.argument("host", type=click.Choice(["nginx", "netlify", "iis"]))
+@click.option("-d", "--site-dir", default="site", show_default=True, type=click.Path(file_okay=False, exists=True))
+def headers(host: str, site_dir: str) -> None:
+    """Print the security headers the built site was tested with, for HOST (nginx: a snippet to include)."""
+    from guidance.headers import render, site_hashes
+
+    click.echo(render(host, site_hashes(Path(site_dir))), nl=False)
 
 
 @main.command()

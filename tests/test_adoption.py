@@ -153,3 +153,44 @@ def test_the_wheel_holds_the_theme_macros_and_example(tmp_path: Path, today: Non
         built = subprocess.run([str(fresh / "bin/guidance"), "build", "--strict"], cwd=project, capture_output=True, text=True)
         assert built.returncode == 0, built.stderr
         assert (project / "site/assets/guidance/guidance.css").exists()
+
+
+def test_iis_serves_search_files_the_404_page_and_the_same_headers(built_site: Path) -> None:
+    """IIS refuses files whose type it does not know: every kind of file search fetches is named."""
+    import xml.etree.ElementTree as ET
+
+    from guidance.headers import headers, site_hashes
+
+    config = ET.parse(built_site / "web.config").getroot().find("system.webServer")
+    assert config is not None
+    mapped = {m.get("fileExtension") for m in config.iter("mimeMap")}
+    removed = {m.get("fileExtension") for m in config.iter("remove") if m.get("fileExtension")}
+    assert mapped <= removed  # a type IIS already knows is removed first, or IIS stops with an error
+    search_types = {p.suffix for p in (built_site / "pagefind").rglob("*") if p.is_file()}
+    assert {".pagefind", ".pf_fragment", ".pf_index", ".pf_meta"} <= search_types
+    assert search_types - {".js", ".css", ".json"} <= mapped
+    error = next(config.iter("error"))
+    assert (error.get("statusCode"), error.get("responseMode")) == ("404", "File") and (built_site / error.get("path", "")).exists()
+    sent = [(a.get("name"), a.get("value")) for a in config.iter("add")]
+    assert sent == headers(site_hashes(built_site))
+
+
+def test_nginx_gets_the_same_headers_from_the_built_site(built_site: Path) -> None:
+    from guidance.headers import headers, site_hashes
+
+    result = run_cli("headers", "nginx", "--site-dir", str(built_site))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("add_header")]
+    found = [re.fullmatch(r'add_header (\S+) "(.*)" always;', line) for line in lines]
+    assert all(found)
+    assert [(m.group(1), m.group(2)) for m in found if m] == headers(site_hashes(built_site))
+    assert "error_page 404 /404.html;" in result.stdout
+
+
+def test_a_projects_own_headers_file_is_kept(tmp_path: Path, today: None) -> None:
+    project = tmp_path / "p"
+    run_cli("init", str(project))
+    write(project, "docs/_headers", "/*\n  X-Ours: yes\n")
+    assert run_cli("build", "--strict", cwd=project).returncode == 0
+    assert (project / "site/_headers").read_text() == "/*\n  X-Ours: yes\n"
+    assert "Content-Security-Policy" in (project / "site/web.config").read_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -147,6 +148,9 @@ def test_renamed_procedures_redirect_from_every_former_address(built_site: Path)
         assert refresh == f"0; url={new}", old
         assert html.find("a")["href"] == new
         assert resolve(built_site, old, new).exists()
+        # The canonical address is the published one (partnership.yml's site_url), not a relative link.
+        canonical = html.find("link", rel="canonical")["href"]
+        assert canonical == "https://guidance.northmoor-scp.example.org/" + posixpath.normpath(posixpath.join(posixpath.dirname(old), new)) + "/"
 
 
 def test_as_at_lists_every_version_of_every_procedure(built_site: Path) -> None:

@@ -27,6 +27,7 @@ from guidance.engine.macro_errors import AlreadyReported, body_offset, located, 
 from guidance.engine.page_check import find_written
 from guidance.engine.rebuild import RebuildPlan
 from guidance.errors import GuidanceError, display_path
+from guidance.headers import IIS_FILE, NETLIFY_FILE, inline_script_hashes, write_host_files
 from guidance.incremental import Memory
 from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
@@ -239,6 +240,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []
         self.found = []
+        self.script_hashes: set[str] = set()  # what the site's security headers allow (guidance/headers.py)
         self._site_dir = config.site_dir
         if self.serving:
             self.collected = Collected()
@@ -252,9 +254,14 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         for request in outside_requests(output, config.site_url or ""):
             self.outside.append(f"{_written_at(page, config, request)}: the page would fetch {request} from another site")
+        self.script_hashes |= inline_script_hashes(output)
         if self.index is not None and "data-pagefind-body" in output:
             self.index.add_page(output, "/" + page.url)
         return output
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        self.script_hashes |= inline_script_hashes(output_content)  # 404.html
+        return output_content
 
     def on_post_build(self, config: Any) -> None:
         if self.serving:
@@ -268,6 +275,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                 "so that nobody else learns who reads it\n" + "\n".join(found)
             )
         site_dir = Path(config.site_dir)
+        if not self.serving:  # a project's own docs/_headers or docs/web.config is kept as written
+            write_host_files(site_dir, self.script_hashes, keep=[n for n in (NETLIFY_FILE, IIS_FILE) if (self.docs_dir / n).exists()])
         if self.memory is not None and self.site is not None:
             self.plan.finish(self.memory, self.site, site_dir)
         if self.index is not None:

@@ -138,7 +138,8 @@ def _redirects(p: Procedure, site: SiteData) -> list[Page]:
         for page in [p.page, p.history_page, *(p.version_page(e) for e in p.editions),
                      *(p.changes_page(e) for e in p.editions[1:])]:
             moves.append((page_url(page.replace(f"procedures/{p.id}/", f"procedures/{old_id}/")), page_url(page)))
-    return [Page(redirect_file(old), redirect_page(redirect_file(old), new, title)) for old, new in moves]
+    site_url = site.partnership.site_url
+    return [Page(redirect_file(old), redirect_page(redirect_file(old), new, title, site_url)) for old, new in moves]
 
 
 def _review_dates(source: Source[ProcedureFile], site: SiteData) -> list[Problem]:
