@@ -82,7 +82,7 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
 
     config_path = Path(config_file)
     data, docs, config = _sources(config_path, strict=strict or None)
-    _load_or_exit(data, docs, strict, quiet=True)
+    _load_or_exit(data, docs, strict)
     commands.show_log()
     target = Path(site_dir) if site_dir else config_path.parent / "site"
     try:
@@ -116,14 +116,27 @@ def serve(config_file: str, dev_addr: str) -> None:
 @click.argument("entry_type", type=click.Choice([t for k in KINDS for t in k.entry_types]))
 @click.argument("title")
 @_DATA
-def new(entry_type: str, title: str, data_dir: str) -> None:
-    """Add a new, valid entry (e.g. `guidance new glossary-term "Team around the family"`)."""
+@click.option("--level", help="indicator: the level it belongs to (default: the first).")
+@click.option("--domain", help="indicator: the domain it belongs to (default: the first).")
+@click.option("--need", help="service: the need it meets (default: the first).")
+@click.option("--theme", help="brief: its theme (default: the first).")
+def new(entry_type: str, title: str, data_dir: str, **options: str | None) -> None:
+    """Add a new, valid entry with TODO where you write, e.g. `guidance new glossary-term "Team around the family"`,
+    `guidance new procedure-version early-help` (TITLE is then the procedure's id)."""
+    from guidance.scaffold import ScaffoldRefused, read, written
+
     site = _load_or_exit(data_dir, None, strict=False, quiet=True)
     kind = next(k for k in KINDS if entry_type in k.entry_types)
-    scaffold = kind.scaffold(entry_type, title, site)
+    try:
+        scaffold = kind.scaffold(entry_type, title, site, {k: v for k, v in options.items() if v is not None})
+        before = read(scaffold.file)
+        text = written(scaffold, before)
+    except ScaffoldRefused as exc:
+        click.echo(f"not added: {exc}", err=True)
+        sys.exit(1)
     path = Path(scaffold.file)
-    before = path.read_text(encoding="utf-8") if path.exists() else None
-    path.write_text((before or "terms:\n").rstrip("\n") + "\n" + scaffold.text, encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     try:
         load_site(data_dir)
     except GuidanceError as exc:  # never leave the sources broken
@@ -131,7 +144,7 @@ def new(entry_type: str, title: str, data_dir: str) -> None:
         _print(exc.problems)
         click.echo("not added: the new entry would not be valid", err=True)
         sys.exit(1)
-    click.echo(f"added {entry_type} '{scaffold.ident}' to {path}: fill in its TODOs")
+    click.echo(f"added {entry_type} '{scaffold.ident}' to {display_path(path)}: fill in its TODOs (guidance check lists them)")
 
 
 @main.command()
@@ -177,7 +190,7 @@ def lock(data_dir: str, first: bool) -> None:
             click.echo(f"{display_path(path)} exists already: run `guidance lock` without --new", err=True)
             sys.exit(1)
         Lock.read(Path(data_dir)).write([])  # empty and sealed: what the check below reads
-    site = _load_or_exit(data_dir, None, strict=False, quiet=True)
+    site = _load_or_exit(data_dir, None, strict=False)
     records = [r for kind in KINDS if kind.name in site.content for r in kind.versioned(site)]
     current = Lock.read(Path(data_dir))
     new = [r for r in records if current.entries.get(r.key, None) is None or current.entries[r.key].sha256 != r.sha256]
@@ -226,7 +239,8 @@ def _load_or_exit(data_dir: str, docs_dir: str | None, strict: bool, *, quiet: b
         notices = len(exc.problems) - len(exc.errors) - warnings
         click.echo(f"{len(exc.errors)} error(s), {warnings} warning(s), {notices} notice(s)", err=True)
         sys.exit(1)
-    _print(site.warnings)
+    if not quiet:
+        _print(site.warnings)
     found = [w for w in site.warnings if w.is_warning]
     if strict and found:
         click.echo(f"{len(found)} warning(s), which --strict treats as errors", err=True)

@@ -8,6 +8,7 @@ is added.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar, Protocol
 
 from pydantic import BaseModel
@@ -15,18 +16,12 @@ from pydantic import BaseModel
 from guidance.errors import Path, Problem
 from guidance.lock import Record
 from guidance.references import Target, Targets
+from guidance.scaffold import Scaffold
 from guidance.search import Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.yamlio import Document
 
-__all__ = ["Kind", "Scaffold"]
-
-
-class Scaffold:
-    """A new, valid entry of a kind, as YAML text to add to one of its files."""
-
-    def __init__(self, file: str, text: str, ident: str):
-        self.file, self.text, self.ident = file, text, ident
+__all__ = ["Kind"]
 
 
 class Kind(Protocol):
@@ -86,6 +81,8 @@ class Kind(Protocol):
         """The data :meth:`search_entry` reads besides the page (a rebuild compares it)."""
         return None
 
-    def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
-        """A new entry of ``entry_type`` (one of :attr:`entry_types`), for ``guidance new``."""
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        """A new, valid entry of ``entry_type`` (one of :attr:`entry_types`) for ``guidance new``,
+        with ``TODO`` where an editor must write; ``options`` as given on the command line
+        (e.g. ``level``). Raises :class:`guidance.scaffold.ScaffoldRefused` when it cannot."""
         raise ValueError(f"guidance new cannot make a {entry_type} yet")

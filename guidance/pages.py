@@ -40,10 +40,25 @@ def publishing(site: SiteData, kinds: Sequence[Kind] = KINDS) -> list[Kind]:
 
 
 def site_nav(nav: list[Any] | None, site: SiteData, kinds: Sequence[Kind] = KINDS) -> None:
-    """Add each kind's entries to mkdocs.yml's nav, after the kind's index page wherever it is listed."""
+    """Add each kind's entries to mkdocs.yml's nav, after the kind's index page wherever it is listed.
+    A kind the nav does not list yet (sources added with ``guidance new``) gets a section at the end."""
     for kind in kinds:
-        if nav and kind.index_page and kind.name in site.content:
-            extend_nav(nav, kind.index_page, kind.nav(site))
+        if not nav or kind.name not in site.content:
+            continue
+        entries = kind.nav(site) if kind.index_page else []
+        if kind.index_page and extend_nav(nav, kind.index_page, entries):
+            continue
+        if kind.browse and not _listed(nav, kind.browse[1]):
+            title, page = kind.browse
+            nav.append({title: [page, *entries]} if entries else {title: page})
+
+
+def _listed(nav: list[Any], page: str) -> bool:
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if value == page or (isinstance(value, list) and _listed(value, page)):
+            return True
+    return False
 
 
 def extend_nav(nav: list[Any], index_page: str, entries: list[Any]) -> bool:

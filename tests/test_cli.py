@@ -107,7 +107,7 @@ def test_new_refuses_a_duplicate_and_leaves_the_file_alone(example: Path) -> Non
     before = (example / "data/glossary.yml").read_text()
     result = run_cli("new", "glossary-term", "Neglect", cwd=example)
     assert result.returncode == 1
-    assert "duplicate term id 'neglect'" in result.stderr
+    assert "not added: glossary term 'neglect' exists already (data/glossary.yml:" in result.stderr
     assert (example / "data/glossary.yml").read_text() == before
 
 

@@ -3,6 +3,7 @@ rules (``data/anonymity.yml``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from guidance.errors import Problem, Severity, format_path
@@ -24,9 +25,11 @@ from guidance.kinds.briefs.collection import (
     theme_page,
 )
 from guidance.kinds.briefs.model import ANONYMITY, THEMES, AnonymityFile, BriefFile, Theme, ThemesFile
+from guidance.kinds.briefs.new import new_brief, new_theme
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets
 from guidance.render.feed import FeedEntry, atom_feed
+from guidance.scaffold import Scaffold
 from guidance.search import IN_BRIEFS, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, not_in_future, unknown_reference
@@ -42,6 +45,7 @@ ALLOW_HINT = (
 class ThemesKind(Kind):
     name = THEMES.name
     patterns = ("themes.yml",)
+    entry_types = ("theme",)
     model = ThemesFile
     required = False
     single = True
@@ -63,6 +67,9 @@ class ThemesKind(Kind):
         themes = site[THEMES]
         return {"theme": {t.id: Target(t.name, theme_page(t.id)) for t in themes.values()}}
 
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        return new_theme(title, site, options, self.name)
+
 
 class AnonymityKind(Kind):
     name = ANONYMITY.name
@@ -78,6 +85,7 @@ class AnonymityKind(Kind):
 class BriefsKind(Kind):
     name = BRIEFS.name
     patterns = ("briefs/*.yml",)
+    entry_types = ("brief",)
     model = BriefFile
     required = False
     index_page = BRIEFS_INDEX
@@ -144,6 +152,9 @@ class BriefsKind(Kind):
             if briefs.for_theme(theme.id):
                 pages.append(Page(pack_page(theme.id), render.pack_page_text(theme, themes, briefs, targets, site)))
         return pages
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        return new_brief(title, site, options, self.name, THEMES.name)
 
 
 def _brief_rules(source: Source[BriefFile]) -> list[Problem]:

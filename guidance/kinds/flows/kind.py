@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,13 @@ from guidance.kinds.flows import pages as render
 from guidance.kinds.flows.diagram import DiagramError, layout_faults
 from guidance.kinds.flows.logic import FLOWS, FLOWS_INDEX, Flow, FlowEdition, graph_problems
 from guidance.kinds.flows.model import FlowFile
+from guidance.kinds.flows.new import new_flow
 from guidance.kinds.flows.versions import version_page, version_path
 from guidance.kinds.procedures.model import RELEASES
 from guidance.lock import Record, check_published
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets, backlinks
+from guidance.scaffold import Scaffold
 from guidance.search import IN_FLOWS, LEFT_OUT, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
@@ -29,6 +32,7 @@ __all__ = ["FlowsKind"]
 class FlowsKind(Kind):
     name = FLOWS.name
     patterns = ("flows/*.yml",)
+    entry_types = ("flow",)
     model = FlowFile
     link_kinds = ("flow",)
     required = False
@@ -112,6 +116,9 @@ class FlowsKind(Kind):
             current = flow.in_force_on(site.today)
             pages += [Page(version_path(flow, e), version_page(flow, e, current=current)) for e in flow.editions]
         return pages
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        return new_flow(title, site, options, self.name)
 
 
 def _diagram_problems(doc: Document, data: FlowFile, edition: FlowEdition) -> list[Problem]:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
+from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
 from guidance.errors import Problem
-from guidance.kind import Kind, Scaffold
+from guidance.kind import Kind
 from guidance.kinds.glossary.model import GlossaryFile
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, glossary_page, plain_glossary_page
 from guidance.kinds.glossary.terms import GLOSSARY, Glossary
 from guidance.references import Target, Targets
 from guidance.registry import backlinks
 from guidance.render.markdown import page_url, relative_to_page
+from guidance.scaffold import Scaffold, entry_text, file_text, ident_for, refuse_taken
 from guidance.search import IN_GLOSSARY, LEFT_OUT, PRACTITIONERS, PUBLIC, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
@@ -79,10 +77,10 @@ class GlossaryKind(Kind):
             for s in site.sources[self.name]
         ]
 
-    def scaffold(self, entry_type: str, title: str, site: SiteData) -> Scaffold:
-        ident = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "new-term"
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        ident = ident_for(title, "new-term")
         files = site.sources.get(self.name, [])
-        target = files[-1].document.file if files else f"{site.data_dir}/glossary.yml"
+        refuse_taken(ident, "glossary term", files, ("terms",))
         entry = {
             "id": ident,
             "term": title,
@@ -90,8 +88,9 @@ class GlossaryKind(Kind):
             "plain": f"TODO: what {title} means, in everyday words.",
             "source": {"title": "TODO: the statute or guidance it comes from"},
         }
-        text = textwrap.indent(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100), "  ")
-        return Scaffold(target, text, ident)
+        if files:
+            return Scaffold(files[-1].document.file, ident, entry_text(entry), ("terms",))
+        return Scaffold(f"{site.data_dir}/glossary.yml", ident, file_text("../schemas/glossary.schema.json", {"terms": [entry]}))
 
 
 def _learning(site: SiteData) -> dict[str, list[tuple[str, str]]]:

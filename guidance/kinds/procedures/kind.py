@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from guidance.errors import Problem, Severity
 from guidance.kind import Kind
 from guidance.kinds.procedures import pages as render
 from guidance.kinds.procedures.model import RELEASES, ProcedureFile
+from guidance.kinds.procedures.new import new_procedure, new_version
 from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, PROCEDURES, Procedure, Procedures
 from guidance.lock import Record, check_published
 from guidance.references import Target, Targets, check_references
@@ -18,6 +20,7 @@ from guidance.render import history
 from guidance.render.feed import FeedEntry, atom_feed
 from guidance.render.markdown import long_date, page_url
 from guidance.render.redirects import redirect_file, redirect_page
+from guidance.scaffold import Scaffold
 from guidance.search import IN_PROCEDURES, LEFT_OUT, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, not_in_future
@@ -29,6 +32,7 @@ __all__ = ["ProceduresKind"]
 class ProceduresKind(Kind):
     name = PROCEDURES.name
     patterns = ("procedures/*.yml",)
+    entry_types = ("procedure", "procedure-version")
     model = ProcedureFile
     link_kinds = ("procedure",)
     required = False
@@ -110,6 +114,9 @@ class ProceduresKind(Kind):
             pages += [Page(p.changes_page(e), history.changes_page(p, e, targets)) for e in p.editions[1:]]
             pages += _redirects(p, site)
         return pages
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        return (new_procedure if entry_type == "procedure" else new_version)(title, site, options, self.name)
 
 
 def _feed(procedures: Procedures, site: SiteData) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,10 @@ from guidance.kinds.calendar.kind import site_calendar
 from guidance.kinds.services import pages as render
 from guidance.kinds.services.finder import HOURS_EXAMPLE, SERVICES, Services, parse_hours
 from guidance.kinds.services.model import ServicesFile
+from guidance.kinds.services.new import new_need, new_service
 from guidance.references import Target, Targets
 from guidance.render.markdown import page_url
+from guidance.scaffold import Scaffold
 from guidance.search import IN_SERVICES, PUBLIC, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
@@ -25,6 +28,7 @@ __all__ = ["ServicesKind"]
 class ServicesKind(Kind):
     name = SERVICES.name
     patterns = ("services.yml",)
+    entry_types = ("service", "need")
     model = ServicesFile
     required = False
     single = True
@@ -114,3 +118,6 @@ class ServicesKind(Kind):
         ]
         pages += [Page(render.need_page(n.id), render.need_page_text(services, n, holidays)) for n in services.needs.values()]
         return pages
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        return (new_service if entry_type == "service" else new_need)(title, site, options, self.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,11 @@ from guidance.kind import Kind
 from guidance.kinds.thresholds import pages as render
 from guidance.kinds.thresholds.grid import THRESHOLDS, Thresholds, finder_page, level_page, matrix_page, overview_page
 from guidance.kinds.thresholds.model import ThresholdsFile
+from guidance.kinds.thresholds.new import new_indicator
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets
 from guidance.render.markdown import page_url
+from guidance.scaffold import Scaffold
 from guidance.search import IN_LEVELS, PRACTITIONERS, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, unknown_reference
@@ -24,6 +27,7 @@ __all__ = ["ThresholdsKind"]
 class ThresholdsKind(Kind):
     name = THRESHOLDS.name
     patterns = ("thresholds.yml",)
+    entry_types = ("indicator",)
     model = ThresholdsFile
     link_kinds = ("threshold", "indicator")
     required = False
@@ -112,6 +116,9 @@ class ThresholdsKind(Kind):
             Page(finder_page, render.finder(t)),
             Page(render.FINDER_SCRIPT, script),
         ]
+
+    def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:
+        return new_indicator(title, site, options, self.name)
 
 
 def _indicator_references(doc: Document, t: Thresholds) -> list[Problem]:
