@@ -1,12 +1,19 @@
-"""The site served with the security headers it ships (site/_headers, as Netlify or Cloudflare
-would apply them): no Content-Security-Policy violation while a reader searches, answers a flow,
-filters indicators and services, registers search for offline, and leaves by Exit this page."""
+"""The site served with the security headers it ships, by the hosts they are written for: site/_headers
+applied as Netlify or Cloudflare apply them, and real nginx including `guidance headers nginx`. No
+Content-Security-Policy violation while a reader searches, answers a flow, filters indicators and
+services, registers search for offline, and leaves by Exit this page."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,8 +41,11 @@ def shipped_headers(site: Path) -> list[tuple[str, str]]:
     return [tuple(part.strip() for part in line.split(":", 1)) for line in lines if line.startswith("  ")]  # type: ignore[misc]
 
 
-@pytest.fixture(scope="module")
-def strict_url(built_site: Path) -> Iterator[str]:
+@pytest.fixture(scope="module", params=["_headers", "nginx"])
+def strict_url(request: pytest.FixtureRequest, built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "nginx":
+        yield from _nginx(built_site, tmp_path_factory.mktemp("nginx"))
+        return
     sent = shipped_headers(built_site)
 
     class WithHeaders(http.server.SimpleHTTPRequestHandler):
@@ -51,6 +61,35 @@ def strict_url(built_site: Path) -> Iterator[str]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+def _nginx(site: Path, work: Path) -> Iterator[str]:
+    """Debian's nginx (installed by ./dev test), serving the built site with the printed snippet."""
+    snippet = subprocess.run([sys.executable, "-m", "guidance", "headers", "nginx", "--site-dir", str(site)],
+                             capture_output=True, text=True, check=True).stdout
+    (work / "guidance-headers.conf").write_text(snippet)
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    temp = " ".join(f"{name}_temp_path {work}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (work / "nginx.conf").write_text(
+        ("user root;\n" if os.geteuid() == 0 else "")  # the workers must read the test's private temporary folder
+        + f"worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log;\n"
+        "events { worker_connections 64; }\n"
+        f"http {{ include /etc/nginx/mime.types; default_type application/octet-stream; access_log off; {temp}\n"
+        f"  server {{ listen 127.0.0.1:{port}; root {site}; include {work}/guidance-headers.conf; }}\n}}\n"
+    )
+    server = subprocess.Popen(["/usr/sbin/nginx", "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"])
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/")
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
 
 
 @pytest.fixture
