@@ -21,6 +21,7 @@ import json
 import queue
 import subprocess
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,12 @@ class SiteIndex:
         """Write the index into ``site_dir/pagefind``; return the files search needs."""
         out = site_dir / INDEX_DIR
         self._wait(self._sent)
-        self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(out)}))
+        # On a busy machine the service has answered "written" while its entry file was still empty
+        # (2 builds in 822, with another build running): write again until the entry can be read.
+        for _ in range(3):
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(out)}))
+            if _readable(out / "pagefind-entry.json"):
+                break
         self.close()
         if self._errors:
             raise IndexFailed("\n".join(self._errors))
@@ -180,3 +186,16 @@ def _write_offline_list(site_dir: Path, files: list[str]) -> None:
     digest = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
     listing = {"version": digest, "bytes": size, "files": files}
     (site_dir / INDEX_DIR / "offline.json").write_text(json.dumps(listing), encoding="utf-8")
+
+
+def _readable(path: Path, seconds: float = 2.0) -> bool:
+    """Whether ``path`` holds JSON within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+            return True
+        except (OSError, ValueError):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
