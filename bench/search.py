@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-QUERIES = Path(__file__).with_name("search-queries.yml")
+QUERIES = Path(__file__).resolve().parent.parent / "data" / "search.yml"  # the example's relevance set
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -36,6 +36,8 @@ FLAGS = [
 class Query:
     text: str
     expect: str  # "path/" or "path/#anchor", relative to the site root
+    audience: str = ""  # who would type it: practitioner, trainer, parent, young person
+    kind: str = ""  # its class: title, abbreviation, question, situation, misspelling, everyday need
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ class Outcome:
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
-    return [Query(str(q["query"]), q["expect"]) for q in yaml.safe_load(path.read_text())["queries"]]
+    return [Query(str(q["query"]), q["expect"], q.get("audience", ""), q.get("class", ""))
+            for q in yaml.safe_load(path.read_text())["queries"]]
 
 
 def matches(address: str, expect: str) -> bool:
@@ -167,16 +170,33 @@ def summary(outcomes: list[Outcome]) -> dict[str, float]:
         "queries": len(outcomes),
         "rank 1 %": 100 * sum(r == 1 for r in ranks) / len(ranks),
         "top 3 %": 100 * sum(r is not None and r <= 3 for r in ranks) / len(ranks),
+        # Mean reciprocal rank: 1 when every expected page is first, 0.5 when every one is second.
+        "MRR": sum(1 / r for r in ranks if r) / len(ranks),
+        "no result %": 100 * sum(not o.found for o in outcomes) / len(ranks),
         "median ms": statistics.median(o.millis for o in outcomes),
     }
 
 
-def report(outcomes: list[Outcome]) -> str:
-    lines = [f"{key:>10}: {value:.1f}" if isinstance(value, float) else f"{key:>10}: {value}"
-             for key, value in summary(outcomes).items()]
+def by(outcomes: list[Outcome], key: str) -> dict[str, dict[str, float]]:
+    """:func:`summary` for each audience (``key="audience"``) or class (``key="kind"``)."""
+    groups: dict[str, list[Outcome]] = {}
     for o in outcomes:
-        if o.rank != 1:
-            lines.append(f"  rank {o.rank or '-'}: {o.query.text!r} wants {o.query.expect}; got {list(o.found[:3])}")
+        groups.setdefault(getattr(o.query, key) or "-", []).append(o)
+    return {name: summary(group) for name, group in sorted(groups.items())}
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = [f"{key:>12}: {value:.1f}" if isinstance(value, float) else f"{key:>12}: {value}"
+             for key, value in summary(outcomes).items()]
+    for title, key in (("audience", "audience"), ("class", "kind")):
+        lines.append(f"\n{'by ' + title:<16}{'queries':>8}{'first %':>9}{'top 3 %':>9}{'MRR':>7}{'none %':>8}")
+        for name, s in by(outcomes, key).items():
+            lines.append(f"{name:<16}{s['queries']:>8}{s['rank 1 %']:>9.1f}{s['top 3 %']:>9.1f}{s['MRR']:>7.2f}{s['no result %']:>8.1f}")
+    misses = [o for o in outcomes if o.rank != 1]
+    if misses:
+        lines.append("")
+    for o in misses:
+        lines.append(f"  rank {o.rank or '-'}: {o.query.text!r} ({o.query.audience}, {o.query.kind}) wants {o.query.expect}; got {list(o.found[:3])}")
     return "\n".join(lines)
 
 

@@ -33,7 +33,7 @@ def load_site(
 ) -> SiteData:
     """Load and check every source as of ``today`` (see :func:`build_date`). Warnings are kept; errors raise."""
     data_dir = Path(data_dir)
-    site = SiteData(data_dir=data_dir, today=today or build_date())
+    site = SiteData(data_dir=data_dir, today=today or build_date(), docs_dir=Path(docs_dir) if docs_dir else None)
     problems = stray_files(data_dir, [p for kind in kinds for p in kind.patterns]) if data_dir.is_dir() else []
     for kind in kinds:
         problems += _read_kind(site, kind)

@@ -44,12 +44,13 @@ def _kinds() -> list[Kind]:
     from guidance.kinds.partnership.kind import PartnershipKind
     from guidance.kinds.procedures.kind import ProceduresKind
     from guidance.kinds.releases.kind import ReleasesKind
+    from guidance.kinds.search.kind import SearchKind
     from guidance.kinds.services.kind import ServicesKind
     from guidance.kinds.thresholds.kind import ThresholdsKind
 
     return [
         PartnershipKind(), GlossaryKind(), ThresholdsKind(), ReleasesKind(), CalendarKind(), ProceduresKind(), FlowsKind(),
-        ThemesKind(), AnonymityKind(), BriefsKind(), ServicesKind(),
+        ThemesKind(), AnonymityKind(), BriefsKind(), ServicesKind(), SearchKind(),
     ]
 
 

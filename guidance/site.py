@@ -67,6 +67,7 @@ def build_date() -> date:
 class SiteData:
     data_dir: Path
     today: date = field(default_factory=build_date)
+    docs_dir: Path | None = None  # the hand-written pages, when loaded with them
     sources: dict[str, list[Source[Any]]] = field(default_factory=dict)
     content: dict[str, object] = field(default_factory=dict)  # by kind name: read it through a kind's Key
     warnings: list[Problem] = field(default_factory=list)

@@ -1,8 +1,12 @@
 // The search page: Pagefind's index, results that say what they are and who they are for,
 // narrowing to one kind, and the query kept in the address (?q=LADO&show=Procedures).
-// A result whose title is exactly the query comes first, then one with that exact name (a term's
-// abbreviation or alias), then that exact keyword; then results with more of the words in their
-// title; otherwise Pagefind's order.
+// query.js first makes sense of the query (question words, misspellings, synonyms, a level, a
+// situation). Then: a level named ("level 2") or, for someone worried about a child in their own
+// words, the worried page comes first; then a result whose title is exactly what was asked about,
+// then one with that exact name (a term's abbreviation or alias), then that exact keyword; a
+// definition asked for puts glossary entries first, and someone describing their own life puts
+// pages for the public first; then results with more of the words in their title; otherwise
+// Pagefind's order.
 (() => {
   "use strict";
   const root = document.getElementById("gl-search");
@@ -14,9 +18,15 @@
   const list = document.getElementById("gl-search-results");
   const more = document.getElementById("gl-search-more");
   const PAGE = 10;
-  const RANKED = 20; // results whose details are loaded, so exact names can move up
+  const RANKED = 30; // results whose details are loaded and ranked again (see query.js's relevance)
   const indexUrl = new URL(root.dataset.index, location.href);
   const siteUrl = new URL("..", indexUrl);
+  const help = document.getElementById("gl-search-help");
+  // What a query means (query.js) and what the site knows besides its index (search/lexicon.json).
+  const meaning = Promise.all([
+    import(new URL(root.dataset.understand, location.href).href),
+    fetch(new URL(root.dataset.lexicon, location.href)).then((r) => r.json()).catch(() => ({})),
+  ]);
 
   const engine = import(new URL("pagefind.js", indexUrl).href).then(async (pagefind) => {
     await pagefind.options({ baseUrl: siteUrl.pathname, excerptLength: 22 });
@@ -25,39 +35,64 @@
     return pagefind;
   });
 
-  // Words too common to narrow a search: "how do I refer a child" looks for "refer child".
-  const COMMON = new Set(
-    "a an and are as at be by can do does for from how i if in is it me my of on or our should the this to what when where which who with you your"
-      .split(" "),
-  );
-  const searchable = (query) => {
-    const words = query.split(/\s+/).filter((word) => !COMMON.has(word.toLowerCase()));
-    return words.length ? words.join(" ") : query;
-  };
   const normalise = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  const tier = (query, meta) => {
-    if (normalise(meta.title || "") === query) return 0;
-    if ((meta.names || "").split("|").includes(query)) return 1;
-    if ((meta.keywords || "").split("|").includes(query)) return 2;
+  const tier = (asked, meta) => {
+    const title = normalise(meta.title || "").replace(/\?$/, "");
+    const names = (meta.names || "").split("|");
+    const keywords = (meta.keywords || "").split("|");
+    if (asked.some((q) => title === q)) return 0;
+    if (asked.some((q) => names.includes(q))) return 1;
+    if (asked.some((q) => keywords.includes(q))) return 2;
     return 3;
   };
+  const PUBLIC = "The public";
+  const byKey = (a, b) => {
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] - b[k];
+    return 0;
+  };
 
-  // When no page has every word ("worried about my neighbour's child"), the pages with the most
-  // of them, best first.
-  async function someWords(pagefind, query, options) {
-    const words = query.split(/\s+/).filter(Boolean);
-    if (words.length < 2) return [];
-    const searches = await Promise.all(words.map((word) => pagefind.search(word, options)));
-    const byId = new Map();
-    for (const search of searches) {
-      for (const result of search?.results || []) {
-        const seen = byId.get(result.id) || { result, words: 0, score: 0 };
-        seen.words += 1;
-        seen.score += result.score;
-        byId.set(result.id, seen);
+  // Every term searched on its own, in each of its forms: a result scores the rarity of each term it
+  // has (a word on few pages says more than "help"), a little more where the index ranks it higher
+  // for that term. The whole query is searched too: its results have every word.
+  async function bestMatch(pagefind, meant, options, entries) {
+    const whole = pagefind.search(meant.phrase, options);
+    const scores = new Map();
+    const objects = new Map();
+    const rarity = new Map();
+    await Promise.all(meant.terms.map(async (term) => {
+      const searches = await Promise.all([term.text, ...term.alternatives].map((q) => pagefind.search(q, options)));
+      const best = new Map();
+      let pages = 0;
+      for (const search of searches) {
+        const results = search?.results || [];
+        pages = Math.max(pages, results.length);
+        const top = Math.max(1e-9, ...results.map((r) => r.score));
+        for (const r of results) {
+          best.set(r.id, Math.max(best.get(r.id) || 0, r.score / top));
+          objects.set(r.id, r);
+        }
       }
+      const weight = Math.log(1 + entries / (1 + pages));
+      rarity.set(term.text, weight);
+      for (const [id, share] of best) scores.set(id, (scores.get(id) || 0) + weight * (0.6 + 0.4 * share));
+    }));
+    const all = await whole;
+    for (const r of all?.results || []) {
+      objects.set(r.id, r);
+      scores.set(r.id, (scores.get(r.id) || 0) + 0.01 * r.score);
     }
-    return [...byId.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((seen) => seen.result);
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => objects.get(id));
+    return { ranked, all, rarity };
+  }
+
+  // The result at a known address (a level's page, the worried page), found by searching its words.
+  async function atAddress(pagefind, address, words) {
+    const search = await pagefind.search(words);
+    for (const result of (search?.results || []).slice(0, 8)) {
+      const data = await result.data();
+      if (new URL(data.url, siteUrl).pathname === new URL(address, siteUrl).pathname && !data.meta.href) return result;
+    }
+    return null;
   }
 
   let latest = 0;
@@ -77,35 +112,106 @@
     remember(query, group);
     if (!query) {
       list.replaceChildren();
+      help.replaceChildren();
+      help.hidden = true;
       status.textContent = "";
       more.hidden = true;
       groups.hidden = true;
       return finish(mine, query);
     }
-    const pagefind = await engine;
+    const [pagefind, [{ understand, unknownWords, relevance, stem, normalise: plain }, lexicon]] = await Promise.all([engine, meaning]);
     const options = group ? { filters: { group } } : {};
-    const words = searchable(query);
-    const search = await pagefind.search(words, options);
-    if (mine !== latest || !search) return;
-    const partly = !search.results.length;
-    const results = partly ? await someWords(pagefind, words, options) : search.results;
+    const exact = new URLSearchParams(location.search).get("exact") === query;
+    // A word the lexicon lacks but some page has is a real word, not a misspelling. (The index also
+    // answers a misspelling with pages that share its first letters, so a page must have the word.)
+    const onPage = async (word) => {
+      const search = await pagefind.search(word);
+      const pages = await Promise.all((search?.results || []).slice(0, 3).map((r) => r.data()));
+      const root = stem(word);
+      return pages.some((d) => plain(d.content || "").split(" ").some((w) => w === word || stem(w) === root)) ? word : null;
+    };
+    const seen = await Promise.all(unknownWords(query, lexicon).map(onPage));
+    const meant = understand(query, exact ? { ...lexicon, words: {} } : lexicon, new Set(seen.filter(Boolean)));
+    const { ranked, all, rarity } = await bestMatch(pagefind, meant, options, lexicon.entries || 1000);
+    if (mine !== latest || !all) return;
+    const search = all;
+    const partly = !search.results.length; // no result has every word: these have some of them
+    let results = ranked;
+    const pins = [];
+    if (meant.level) pins.push([meant.level.url, `${meant.level.name} level ${meant.level.id}`]);
+    if (meant.worried) pins.push([lexicon.worried, "worried about a child"]);
+    const pinned = (await Promise.all(pins.map(([url, words]) => atAddress(pagefind, url, words)))).filter(Boolean);
+    results = [...pinned, ...results.filter((r) => !pinned.some((p) => p.id === r.id))];
     if (mine !== latest) return;
     const details = await Promise.all(results.slice(0, RANKED).map((r) => r.data()));
     if (mine !== latest) return;
-    const wanted = normalise(query);
-    const asked = normalise(words).split(" ");
+    const asked = [plain(query), meant.phrase].filter(Boolean);
+    const titleWords = meant.words;
     const inTitle = (meta) => {
       const title = new Set(normalise(meta.title || "").split(" "));
-      return asked.filter((word) => title.has(word)).length;
+      return titleWords.filter((word) => title.has(word)).length;
     };
+    // A definition asked for favours the glossary; what to do, procedures and flows.
+    const most = [...rarity.values()].reduce((a, b) => a + b, 0);
+    const fit = (d) =>
+      relevance(meant, d, rarity) +
+      (meant.defining && (d.meta.label || "").startsWith("Glossary") ? 0.3 * most : 0) +
+      (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.3 * most : 0);
+    // Someone describing their own life is shown pages for the public first, where there are any.
+    const forThem = meant.personal && details.some((d) => d.meta.audience === PUBLIC);
     const order = details
-      .map((d, i) => [tier(wanted, d.meta), -inTitle(d.meta), i])
-      .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-    found = { query, partly, results, details: order.map(([, , i]) => details[i]) };
+      .map((d, i) => [
+        i < pinned.length ? i : pinned.length,
+        forThem && d.meta.audience !== PUBLIC ? 1 : 0,
+        tier(asked, d.meta),
+        -Math.round(fit(d) * 100),
+        -inTitle(d.meta),
+        i,
+      ])
+      .sort(byKey);
+    showHelp(meant, lexicon, query);
+    found = { query, partly, results, details: order.map((key) => details[key[key.length - 1]]), corrected: meant.corrected };
     shown = PAGE;
     counts(partly ? null : search.totalFilters.group || {}, search.unfilteredResultCount);
     await render(mine);
     return finish(mine, query);
+  }
+
+  // Danger in the words: the emergency line and the worried page above the results. A corrected
+  // word: what was searched for instead, and a way back to the words as typed.
+  function showHelp(meant, lexicon, query) {
+    help.replaceChildren();
+    if (meant.danger && lexicon.emergency) {
+      const box = document.createElement("div");
+      box.className = "gl-search-danger";
+      const text = document.createElement("p");
+      text.textContent = lexicon.emergency + " ";
+      if (lexicon.worried) {
+        const link = document.createElement("a");
+        link.href = new URL(lexicon.worried, siteUrl).pathname;
+        link.textContent = "Worried about a child? Who to call";
+        text.append(link);
+      }
+      box.append(text);
+      help.append(box);
+    }
+    if (meant.corrected) {
+      const said = document.createElement("p");
+      said.className = "gl-search-corrected";
+      said.append("Showing results for ");
+      const strong = document.createElement("strong");
+      strong.textContent = meant.corrected;
+      said.append(strong, ". ");
+      const back = document.createElement("a");
+      const url = new URL(location.href);
+      url.searchParams.set("q", query);
+      url.searchParams.set("exact", query);
+      back.href = url.pathname + url.search;
+      back.textContent = `Search instead for ${query}`;
+      said.append(back);
+      help.append(said);
+    }
+    help.hidden = !help.children.length;
   }
 
   function finish(mine, query) {
@@ -168,6 +274,7 @@
     url.searchParams.delete("show");
     if (query) url.searchParams.set("q", query);
     if (group) url.searchParams.set("show", group);
+    if (url.searchParams.get("exact") !== query) url.searchParams.delete("exact");
     history.replaceState(null, "", url);
   }
 

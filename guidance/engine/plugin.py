@@ -33,6 +33,7 @@ from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
 from guidance.kinds.partnership.kind import STYLESHEET
 from guidance.kinds.partnership.pages import for_the_public, shows_exit, theme_settings
+from guidance.lexicon import lexicon
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
 from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
@@ -105,7 +106,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_description = Markup.escape(partnership.description)
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = theme_settings(partnership, site.today, self.serving)
-        self.pages = site_pages(site) + search_pages(browse_links(site))
+        self.pages = site_pages(site) + search_pages(browse_links(site), lexicon(site))
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
             self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))

@@ -8,19 +8,24 @@ from guidance.render.markdown import asset_href, front_matter, html_text, page_u
 from guidance.search import GROUPS
 from guidance.site import Page
 
-__all__ = ["SEARCH_PAGE", "SEARCH_SCRIPT", "WORKER", "search_pages"]
+__all__ = ["LEXICON", "QUERY_SCRIPT", "SEARCH_PAGE", "SEARCH_SCRIPT", "WORKER", "search_pages"]
 
 SEARCH_PAGE = "search.md"
 SEARCH_SCRIPT = "assets/guidance/search.js"
+QUERY_SCRIPT = "assets/guidance/query.js"  # what a query means: imported by search.js
+LEXICON = "search/lexicon.json"  # made by guidance/lexicon.py
 WORKER = "search-worker.js"  # at the root: a service worker only serves pages at or below its own folder
 ASSETS = Path(__file__).parent.parent / "assets"
 
-def search_pages(browse: list[tuple[str, str]]) -> list[Page]:
+def search_pages(browse: list[tuple[str, str]], lexicon: str) -> list[Page]:
     """The search page, with ``browse`` (link text, docs path): the pages that list everything of a
-    kind the site has, for when search is not the way (no JavaScript, or no luck)."""
+    kind the site has, for when search is not the way (no JavaScript, or no luck); and ``lexicon``
+    (guidance/lexicon.py), what the page knows besides the index."""
     return [
         Page(SEARCH_PAGE, search_page(browse)),
         Page(SEARCH_SCRIPT, (ASSETS / "search.js").read_text(encoding="utf-8")),
+        Page(QUERY_SCRIPT, (ASSETS / "query.js").read_text(encoding="utf-8")),
+        Page(LEXICON, lexicon),
         Page(WORKER, (ASSETS / "search-worker.js").read_text(encoding="utf-8")),
     ]
 
@@ -38,7 +43,8 @@ def search_page(browse_links: list[tuple[str, str]]) -> str:
                      glossary_links=False, hide=["toc"], search={"exclude": True}, exit=True)
         + "# Search\n\n"
         + f'<div id="gl-search" class="gl-search" data-state="idle" data-index="{asset_href("pagefind/", here)}/" '
-        f'data-worker="{asset_href(WORKER, here)}">\n'
+        f'data-worker="{asset_href(WORKER, here)}" data-lexicon="{asset_href(LEXICON, here)}" '
+        f'data-understand="{asset_href(QUERY_SCRIPT, here)}">\n'
         '<form id="gl-search-form" class="gl-search-form" role="search" action="." method="get" aria-label="Search the guidance">\n'
         '<label for="gl-search-input">Search for words, an abbreviation or a question</label>\n'
         '<div class="gl-search-row"><input id="gl-search-input" name="q" type="search" autocomplete="off" '
@@ -49,6 +55,7 @@ def search_page(browse_links: list[tuple[str, str]]) -> str:
         f'<label class="gl-search-group"><input type="radio" name="show" value="" checked> Everything '
         f'<span class="gl-search-count"></span></label>\n{groups}\n</fieldset>\n'
         "</form>\n"
+        '<div id="gl-search-help" class="gl-search-help" hidden></div>\n'
         '<p id="gl-search-status" class="gl-search-status" role="status" aria-live="polite"></p>\n'
         '<ol id="gl-search-results" class="gl-search-results"></ol>\n'
         '<button id="gl-search-more" class="md-button" type="button" hidden>Show more results</button>\n'

@@ -29,8 +29,9 @@ from guidance.kinds.briefs.new import new_brief, new_theme
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets
 from guidance.render.feed import FeedEntry, atom_feed
+from guidance.render.markdown import page_url
 from guidance.scaffold import Scaffold
-from guidance.search import IN_BRIEFS, Entry, LeftOut, PageInfo
+from guidance.search import IN_BRIEFS, PRACTITIONERS, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
 from guidance.validate import duplicate_ids, not_in_future, unknown_reference
 
@@ -93,6 +94,20 @@ class BriefsKind(Kind):
 
     browse = ("Learning from reviews", BRIEFS_INDEX)
 
+    def search_records(self, site: SiteData) -> list[Entry]:
+        # A theme's pack repeats every briefing, so its page is not searched; the pack is found as
+        # what trainers call it, and by the briefings it holds.
+        briefs, themes = site[BRIEFS], site.get(THEMES) or {}
+        packs = []
+        for ident, theme in themes.items():
+            held = [b.title for b in briefs.briefs if ident in b.themes]
+            if held:
+                packs.append(Entry(
+                    page_url(pack_page(ident)), f"{theme.name}: all briefings to print", IN_BRIEFS, "Training pack", PRACTITIONERS,
+                    names=(f"{theme.name} training pack", f"{theme.name} briefing pack"),
+                    keywords=("training pack", "training materials", "handouts", "print"), text=" ".join(held)))
+        return packs
+
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
         if "brief" in page.meta:
             b = site[BRIEFS].by_id[page.meta["brief"]]
@@ -101,7 +116,9 @@ class BriefsKind(Kind):
             return Entry(page.url, page.title, IN_BRIEFS, "Learning brief", page.audience,
                          names=(page.title, f"{b.review.child} review"), keywords=about)
         if page.path.startswith(BRIEFS_INDEX.removesuffix("index.md")):
-            return Entry(page.url, page.title, IN_BRIEFS, "Learning from reviews", page.audience, names=(page.title,))
+            names, keywords = _list_words(page.path, site)
+            return Entry(page.url, page.title, IN_BRIEFS, "Learning from reviews", page.audience,
+                         names=(page.title, *names), keywords=keywords)
         return None
 
     def search_data(self, site: SiteData) -> object:
@@ -249,3 +266,15 @@ def _feed(theme: Theme, briefs: Briefs, site: SiteData) -> str:
         entries, title=f"Learning briefs on {theme.name}: {p.name}", author=p.name,
         feed=theme_feed(theme.id), page=theme_page(theme.id), site_url=p.site_url,
     )
+
+
+def _list_words(path: str, site: SiteData) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What trainers call the pages that gather briefs: a theme's page, the matrix, the tracker."""
+    for ident, theme in (site.get(THEMES) or {}).items():
+        if path == theme_page(ident):
+            return (f"{theme.name} theme", f"learning about {theme.name}"), ("theme",)
+    if path == MATRIX_PAGE:
+        return ("themes and reviews matrix", "reviews and themes"), ("matrix",)
+    if path == RECOMMENDATIONS_PAGE:
+        return ("recommendations tracker",), ("overdue recommendations", "action plan", "actions")
+    return (), ()

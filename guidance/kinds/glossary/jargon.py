@@ -29,6 +29,8 @@ NOT_PUBLISHED = {"decisions"}
 _SKIPPED_FIELDS = {
     "id", "abbreviations", "aliases", "url", "web", "email", "phone", "text", "known_abbreviations", "related",
     "source", "short_name",
+    # data/search.yml: what people type, misspellings and all, and the words they use
+    "query", "expect", "synonyms",
 }
 
 

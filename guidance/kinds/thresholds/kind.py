@@ -52,6 +52,16 @@ class ThresholdsKind(Kind):
         if page.path == overview_page:
             return Entry(page.url, page.title, IN_LEVELS, "Levels of need", page.audience,
                          names=(page.title, "levels of need", "thresholds"))
+        if page.path == matrix_page:
+            return Entry(page.url, page.title, IN_LEVELS, "Levels of need", page.audience,
+                         names=(page.title, "threshold matrix", "matrix"), keywords=("all levels", "at a glance", "continuum of need"))
+        if page.path == finder_page:
+            return Entry(page.url, page.title, IN_LEVELS, "Levels of need", page.audience,
+                         names=(page.title, "indicator finder"), keywords=("search indicators", "find an indicator"))
+        for level in site[THRESHOLDS].levels.values():
+            if page.path == level_page(level):
+                return Entry(page.url, page.title, IN_LEVELS, "Level of need", page.audience,
+                             names=(page.title, f"level {level.id}", level.name), keywords=(f"level {level.id} {level.name}",))
         if page.path.startswith(overview_page.removesuffix("index.md")):
             return Entry(page.url, page.title, IN_LEVELS, "Levels of need", page.audience, names=(page.title,))
         return None

@@ -1,0 +1,1 @@
+"""Search tuning: ``data/search.yml``, the partnership's synonyms and its relevance set."""

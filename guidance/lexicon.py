@@ -1,0 +1,87 @@
+"""What the search page knows besides Pagefind's index: the site's words (to correct a misspelt
+query), the partnership's synonyms, its levels of need (so "level 2" finds the level) and where a
+frightened reader should go (the worried page and the emergency line).
+
+Built from the data at each build into ``search/lexicon.json``, which ``assets/search.js`` reads
+with its first search; ``assets/query.js`` is what makes sense of a query with it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from guidance.kinds.partnership.pages import WORRIED_PAGE
+from guidance.kinds.search.model import SEARCH
+from guidance.kinds.thresholds.grid import THRESHOLDS, level_page
+from guidance.pages import site_pages
+from guidance.render.markdown import page_url
+from guidance.render.search import LEXICON
+from guidance.search import normalise
+from guidance.site import SiteData
+from guidance.site_search import records
+
+__all__ = ["LEXICON", "lexicon", "reachable", "vocabulary"]
+
+MAX_WORDS = 12_000  # the most frequent, so that a 5,000-item site's first search stays small
+_NOT_WORD = re.compile(r"[^\w']+|_")  # as query.js's normalise: letters, digits and apostrophes
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def vocabulary(site: SiteData) -> Counter[str]:
+    """Every word in what search finds by name: records' titles, names, keywords and text, and each
+    page's title, description and keywords."""
+    words: Counter[str] = Counter()
+    for entry in records(site):
+        for text in (entry.title, *entry.names, *entry.keywords, entry.text):
+            words.update(_words(text))
+    for page in site_pages(site):
+        head = _FRONT.match(page.markdown) if page.path.endswith(".md") else None
+        if head:
+            words.update(_words(head.group(1)))
+    for path in _docs(site):
+        head = _FRONT.match(path.read_text(encoding="utf-8"))
+        words.update(_words(head.group(1) if head else ""))
+    return words
+
+
+def reachable(site: SiteData) -> tuple[set[str], set[str]]:
+    """Every page's address ("procedures/rapid-reviews/", "" for the home page) and every record's
+    ("glossary/#lado"): what a query in the relevance set may expect."""
+    pages = {page_url(p.path).strip("/") + "/" for p in site_pages(site) if p.path.endswith(".md")}
+    pages |= {page_url(p.relative_to(site.docs_dir).as_posix()).strip("/") + "/" for p in _docs(site)} if site.docs_dir else set()
+    pages = {"" if p == "/" else p for p in pages}
+    anchors = {e.url for e in records(site) if "#" in e.url}
+    return pages, anchors
+
+
+def lexicon(site: SiteData) -> str:
+    """The JSON the search page reads."""
+    words = vocabulary(site)
+    tuning = site.get(SEARCH)
+    thresholds = site.get(THRESHOLDS)
+    partnership = site.partnership
+    data = {
+        "words": dict(sorted(((w, n) for w, n in words.most_common(MAX_WORDS) if len(w) > 2), key=lambda x: x[0])),
+        "synonyms": [[normalise(w) for w in group] for group in tuning.synonyms] if tuning else [],
+        "levels": [
+            {"id": str(level.id), "name": level.name, "url": page_url(level_page(level))}
+            for level in (thresholds.levels.values() if thresholds else [])
+        ],
+        "worried": page_url(WORRIED_PAGE) if partnership.worried else None,
+        "emergency": partnership.emergency,
+        # How many things search can find: how rare a word is, is how few of them have it.
+        "entries": len(records(site)) + sum(1 for p in site_pages(site) if p.path.endswith(".md")),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _words(text: str) -> list[str]:
+    words = _NOT_WORD.sub(" ", text.lower().replace("’", "'").replace("‘", "'")).split()
+    return [w.strip("'") for w in words if w.strip("'") and not w.isdigit()]
+
+
+def _docs(site: SiteData) -> list[Path]:
+    return sorted(site.docs_dir.rglob("*.md")) if site.docs_dir and site.docs_dir.is_dir() else []
