@@ -79,7 +79,8 @@ def lexicon(site: SiteData) -> str:
 
 
 def _words(text: str) -> list[str]:
-    words = _NOT_WORD.sub(" ", text.lower().replace("’", "'").replace("‘", "'")).split()
+    text = re.sub(r"'s\b", "", text.lower().replace("’", "'").replace("‘", "'"))  # as query.js: the possessive goes
+    words = _NOT_WORD.sub(" ", text).split()
     return [w.strip("'") for w in words if w.strip("'") and not w.isdigit()]
 
 

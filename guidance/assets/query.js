@@ -46,7 +46,15 @@ const NUMBERS = { one: "1", two: "2", three: "3", four: "4", five: "5", six: "6"
 const LEVEL = /\b(?:level|lvl|tier|threshold)\s*([0-9]+|one|two|three|four|five|six|iv|v|i{1,3})\b|\bl([1-9])\b/;
 
 export const normalise = (text) =>
-  text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, " ").replace(/(^| )'+|'+( |$)/g, " ").trim();
+  text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/'s\b/g, "") // "a teenager's anxiety": the teenager's
+    .replace(/[^\p{L}\p{N}']+/gu, " ")
+    .replace(/(^| )'+|'+( |$)/g, " ")
+    .trim();
+// Words that say help is wanted, not what with: "help for young carers" is about young carers.
+const WANTING = new Set("help support advice service services information info".split(" "));
 
 /** What to search for, how to order the results, and what to say about the query. `found`: words
  * the index has although the lexicon does not (it holds names, not every word of every page): they
@@ -69,6 +77,7 @@ export function understand(text, lexicon = {}, found = new Set()) {
   return {
     words: searchWords,
     phrase: searchWords.join(" "),
+    topic: searchWords.filter((w) => !WANTING.has(w)).join(" "),
     corrected: corrected ? corrected.join(" ") : null,
     terms: terms(searchWords, lexicon.synonyms || []),
     defining: defining && !DOING.test(words.join(" ")),

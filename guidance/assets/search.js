@@ -145,7 +145,7 @@
     if (mine !== latest) return;
     const details = await Promise.all(results.slice(0, RANKED).map((r) => r.data()));
     if (mine !== latest) return;
-    const asked = [plain(query), meant.phrase].filter(Boolean);
+    const asked = [plain(query), meant.phrase, meant.topic].filter(Boolean);
     const titleWords = meant.words;
     const inTitle = (meta) => {
       const title = new Set(normalise(meta.title || "").split(" "));
