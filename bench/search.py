@@ -141,7 +141,7 @@ def first_search(browser, base: str, text: str) -> tuple[int, float]:
     bodies: list[bytes] = []
 
     def downloaded(response) -> None:
-        if "/pagefind/" in response.url or response.url.endswith("/search.js"):
+        if "/pagefind/" in response.url or response.url.endswith(("/search.js", "/query.js", "/lexicon.json")):
             with contextlib.suppress(Exception):
                 bodies.append(response.body())
 
@@ -171,7 +171,7 @@ def summary(outcomes: list[Outcome]) -> dict[str, float]:
         "rank 1 %": 100 * sum(r == 1 for r in ranks) / len(ranks),
         "top 3 %": 100 * sum(r is not None and r <= 3 for r in ranks) / len(ranks),
         # Mean reciprocal rank: 1 when every expected page is first, 0.5 when every one is second.
-        "MRR": sum(1 / r for r in ranks if r) / len(ranks),
+        "MRR": round(sum(1 / r for r in ranks if r) / len(ranks), 3),
         "no result %": 100 * sum(not o.found for o in outcomes) / len(ranks),
         "median ms": statistics.median(o.millis for o in outcomes),
     }
@@ -186,7 +186,7 @@ def by(outcomes: list[Outcome], key: str) -> dict[str, dict[str, float]]:
 
 
 def report(outcomes: list[Outcome]) -> str:
-    lines = [f"{key:>12}: {value:.1f}" if isinstance(value, float) else f"{key:>12}: {value}"
+    lines = [f"{key:>12}: {value:.3f}" if key == "MRR" else f"{key:>12}: {value:.1f}" if isinstance(value, float) else f"{key:>12}: {value}"
              for key, value in summary(outcomes).items()]
     for title, key in (("audience", "audience"), ("class", "kind")):
         lines.append(f"\n{'by ' + title:<16}{'queries':>8}{'first %':>9}{'top 3 %':>9}{'MRR':>7}{'none %':>8}")

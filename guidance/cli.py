@@ -47,12 +47,20 @@ def main() -> None:
 @_CONFIG
 @_STRICT
 @click.option("--data-only", is_flag=True, help="Check data/ only, not the hand-written pages in docs/.")
-def check(data_dir: str, docs_dir: str, config_file: str, strict: bool, data_only: bool) -> None:
+@click.option("--unreached", is_flag=True, help="List the search results that no query in data/search.yml expects.")
+def check(data_dir: str, docs_dir: str, config_file: str, strict: bool, data_only: bool, unreached: bool) -> None:
     """Validate every source in data/, and the pages in docs/ (links, anchors, macro calls), without publishing."""
+    from guidance.lexicon import unexpected
+
     site = _load_or_exit(data_dir, docs_dir, strict)
     limit = site.partnership.checks.reading_age
     for score in site.readability:
         click.echo(f"plain language: {score}" + (f" (above {limit})" if score.reading_age > limit else ""))
+    missed, results = unexpected(site)
+    click.echo(f"search: {len(missed)} of {results} results are expected by no query in data/search.yml"
+               + ("" if unreached or not missed else " (--unreached lists them)"))
+    for url in missed if unreached else []:
+        click.echo(f"  not expected: {url}")
     pages = [] if data_only or not Path(config_file).exists() else _page_problems(Path(config_file))
     if pages:
         _print(in_order(pages))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+
+import yaml
 from collections import Counter
 from pathlib import Path
 
@@ -21,9 +23,9 @@ from guidance.render.markdown import page_url
 from guidance.render.search import LEXICON
 from guidance.search import normalise
 from guidance.site import SiteData
-from guidance.site_search import records
+from guidance.site_search import page_entry, records
 
-__all__ = ["LEXICON", "lexicon", "reachable", "vocabulary"]
+__all__ = ["LEXICON", "lexicon", "reachable", "search_results", "unexpected", "vocabulary"]
 
 MAX_WORDS = 12_000  # the most frequent, so that a 5,000-item site's first search stays small
 _NOT_WORD = re.compile(r"[^\w']+|_")  # as query.js's normalise: letters, digits and apostrophes
@@ -55,6 +57,28 @@ def reachable(site: SiteData) -> tuple[set[str], set[str]]:
     pages = {"" if p == "/" else p for p in pages}
     anchors = {e.url for e in records(site) if "#" in e.url}
     return pages, anchors
+
+
+def search_results(site: SiteData) -> list[str]:
+    """The address of everything search can show: each record, and each page search takes in."""
+    found = [e.url for e in records(site)]
+    pages = [(p.path, p.markdown) for p in site_pages(site) if p.path.endswith(".md")]
+    pages += [(path.relative_to(site.docs_dir).as_posix(), path.read_text(encoding="utf-8")) for path in _docs(site)] if site.docs_dir else []
+    for path, markdown in pages:
+        head = _FRONT.match(markdown)
+        meta = yaml.safe_load(head.group(1)) if head else {}
+        entry = page_entry(path, meta if isinstance(meta, dict) else {}, site)
+        if entry is not None:
+            found.append(entry.url)
+    return list(dict.fromkeys(u.lstrip("/") for u in found))
+
+
+def unexpected(site: SiteData) -> tuple[list[str], int]:
+    """The search results no query of the relevance set expects, and how many results there are."""
+    tuning = site.get(SEARCH)
+    wanted = {q.expect.lstrip("/") for q in tuning.queries} if tuning else set()
+    results = search_results(site)
+    return [u for u in results if u not in wanted], len(results)
 
 
 def lexicon(site: SiteData) -> str:

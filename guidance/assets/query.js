@@ -72,7 +72,9 @@ export function understand(text, lexicon = {}, found = new Set()) {
   let core = words.filter((w) => !FILLER.has(w) && !DEFINING.has(w) && w !== "s");
   if (!core.length) core = words.filter((w) => !DEFINING.has(w));
   if (!core.length) core = words;
-  const corrected = correct(core, vocabulary, found);
+  // The partnership's synonyms are words of its own, however few pages use them.
+  const own = new Set([...found, ...(lexicon.synonyms || []).flat().flatMap((s) => s.split(" "))]);
+  const corrected = correct(core, vocabulary, own);
   const searchWords = corrected || core;
   return {
     words: searchWords,
@@ -127,9 +129,12 @@ function correct(words, vocabulary, found) {
   return changed ? out : null;
 }
 
-/** Words a query may hold that the lexicon does not: to look up in the index before `understand`. */
+/** Words of a query that the lexicon lacks and that would be corrected: to look for in the index
+ * before `understand` (a word some page has is not a misspelling). */
 export const unknownWords = (text, lexicon = {}) =>
-  normalise(text).split(" ").filter((w) => w && !known(w, lexicon.words || {}) && !DEFINING.has(w));
+  normalise(text)
+    .split(" ")
+    .filter((w) => w && !known(w, lexicon.words || {}) && !DEFINING.has(w) && nearest(w, lexicon.words || {}));
 
 const known = (word, vocabulary) => word in vocabulary || /\d/.test(word) || word.length < 4 || FILLER.has(word);
 

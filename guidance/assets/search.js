@@ -18,7 +18,7 @@
   const list = document.getElementById("gl-search-results");
   const more = document.getElementById("gl-search-more");
   const PAGE = 10;
-  const RANKED = 30; // results whose details are loaded and ranked again (see query.js's relevance)
+  const RANKED = 12; // results whose details are loaded and ranked again (see query.js's relevance)
   const indexUrl = new URL(root.dataset.index, location.href);
   const siteUrl = new URL("..", indexUrl);
   const help = document.getElementById("gl-search-help");
@@ -54,13 +54,22 @@
   // Every term searched on its own, in each of its forms: a result scores the rarity of each term it
   // has (a word on few pages says more than "help"), a little more where the index ranks it higher
   // for that term. The whole query is searched too: its results have every word.
+  // Each search once per page view: typing "neglect" searches "neglect" for the whole query and for
+  // its one term, and again when the box is cleared and typed again.
+  const searched = new Map();
+  function find(pagefind, text, options) {
+    const key = JSON.stringify([text, options]);
+    if (!searched.has(key)) searched.set(key, pagefind.search(text, options));
+    return searched.get(key);
+  }
+
   async function bestMatch(pagefind, meant, options, entries) {
-    const whole = pagefind.search(meant.phrase, options);
+    const whole = find(pagefind, meant.phrase, options);
     const scores = new Map();
     const objects = new Map();
     const rarity = new Map();
     await Promise.all(meant.terms.map(async (term) => {
-      const searches = await Promise.all([term.text, ...term.alternatives].map((q) => pagefind.search(q, options)));
+      const searches = await Promise.all([term.text, ...term.alternatives].map((q) => find(pagefind, q, options)));
       const best = new Map();
       let pages = 0;
       for (const search of searches) {
@@ -87,7 +96,7 @@
 
   // The result at a known address (a level's page, the worried page), found by searching its words.
   async function atAddress(pagefind, address, words) {
-    const search = await pagefind.search(words);
+    const search = await find(pagefind, words, {});
     for (const result of (search?.results || []).slice(0, 8)) {
       const data = await result.data();
       if (new URL(data.url, siteUrl).pathname === new URL(address, siteUrl).pathname && !data.meta.href) return result;
@@ -122,11 +131,11 @@
     const [pagefind, [{ understand, unknownWords, relevance, stem, normalise: plain }, lexicon]] = await Promise.all([engine, meaning]);
     const options = group ? { filters: { group } } : {};
     const exact = new URLSearchParams(location.search).get("exact") === query;
-    // A word the lexicon lacks but some page has is a real word, not a misspelling. (The index also
-    // answers a misspelling with pages that share its first letters, so a page must have the word.)
+    // A word the lexicon lacks but a page has is a real word, not a misspelling. (The index answers a
+    // misspelling with pages that share its first letters, so the word itself must be on the page.)
     const onPage = async (word) => {
-      const search = await pagefind.search(word);
-      const pages = await Promise.all((search?.results || []).slice(0, 3).map((r) => r.data()));
+      const search = await find(pagefind, word, {});
+      const pages = await Promise.all((search?.results || []).slice(0, 2).map((r) => r.data()));
       const root = stem(word);
       return pages.some((d) => plain(d.content || "").split(" ").some((w) => w === word || stem(w) === root)) ? word : null;
     };

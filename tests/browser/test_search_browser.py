@@ -12,7 +12,9 @@ from tests.browser.conftest import RecordingPage, axe_violations
 
 pytestmark = pytest.mark.browser
 
-RANK_1_FLOOR = 80  # per cent; the target on the example site is 90 (README, "Search")
+# Per cent of data/search.yml's queries whose page comes first, and in the top three. Measured on
+# 2026-11-30: 82.7 and 92.3 (README, "Search"); the targets are 95 and 100.
+RANK_1_FLOOR, TOP_3_FLOOR = 80, 90
 
 
 def results(page: Page) -> list[dict[str, str]]:
@@ -33,11 +35,11 @@ def search(page: Page, site_url: str, text: str, show: str = "") -> list[dict[st
 def test_the_relevance_benchmark_finds_the_expected_page_first(tab: RecordingPage, site_url: str, capsys) -> None:
     outcomes = run_queries(tab.page, site_url, load_queries())
     with capsys.disabled():
-        print("\nsearch relevance on the example site (bench/search-queries.yml):\n" + report(outcomes))
+        print("\nsearch relevance on the example site (data/search.yml):\n" + report(outcomes))
     figures = summary(outcomes)
-    assert figures["queries"] >= 40
+    assert figures["queries"] >= 150
     assert figures["rank 1 %"] >= RANK_1_FLOOR, report(outcomes)
-    assert figures["top 3 %"] >= 90, report(outcomes)
+    assert figures["top 3 %"] >= TOP_3_FLOOR, report(outcomes)
     assert tab.outside_requests() == []
 
 
@@ -158,3 +160,31 @@ def test_on_a_touch_phone_the_search_button_puts_the_cursor_in_a_box(browser: Br
     page.keyboard.type("LADO")
     assert page.locator("#gl-search-input").input_value() == "LADO"
     context.close()
+
+
+def test_a_misspelling_is_corrected_and_the_words_as_typed_are_a_click_away(tab: RecordingPage, site_url: str, axe) -> None:
+    found = search(tab.page, site_url, "neglet")
+    assert found[0]["href"] == "/glossary/#neglect"
+    said = tab.page.locator(".gl-search-corrected")
+    assert said.inner_text() == "Showing results for neglect. Search instead for neglet"
+    assert axe_violations(axe, tab.page) == ""
+    said.get_by_role("link").click()
+    tab.page.wait_for_function("() => document.querySelector('#gl-search').dataset.state === 'done'")
+    assert "exact=neglet" in tab.page.url
+    assert tab.page.locator(".gl-search-corrected").count() == 0  # the words as typed, found or not
+
+
+def test_words_of_harm_put_the_emergency_line_and_the_worried_page_first(tab: RecordingPage, site_url: str, axe) -> None:
+    found = search(tab.page, site_url, "someone at my child's club grabbed him")
+    box = tab.page.locator(".gl-search-danger")
+    assert box.is_visible() and "999" in box.inner_text()
+    assert box.get_by_role("link").get_attribute("href") == "/public/worried-about-a-child/"
+    assert found[0]["href"] == "/public/worried-about-a-child/"
+    assert axe_violations(axe, tab.page) == ""
+    search(tab.page, site_url, "neglect")  # a word, not a situation: no alarm
+    assert tab.page.locator(".gl-search-danger").count() == 0
+
+
+@pytest.mark.parametrize("typed, level", [("level 2 threshold", "2"), ("level three", "3"), ("L4", "4")])
+def test_a_level_named_comes_first(tab: RecordingPage, site_url: str, typed: str, level: str) -> None:
+    assert search(tab.page, site_url, typed)[0]["href"] == f"/thresholds/level-{level}/"
