@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-
-import yaml
 from collections import Counter
 from pathlib import Path
+
+import yaml
 
 from guidance.kinds.partnership.pages import WORRIED_PAGE
 from guidance.kinds.search.model import SEARCH
