@@ -2,7 +2,7 @@
 
     python -m bench.search [--site site] [--payload | --payload-only]
 
-Serves the built site on 127.0.0.1, types each query of ``bench/search-queries.yml`` into the
+Serves the built site on 127.0.0.1, types each query of ``data/search.yml`` into the
 site's own search box in Debian's Chromium, and prints the share of queries whose expected page
 comes first and within the top three. ``tests/browser/test_search_browser.py`` runs it in CI
 with a floor.
