@@ -194,3 +194,10 @@ def test_a_projects_own_headers_file_is_kept(tmp_path: Path, today: None) -> Non
     assert run_cli("build", "--strict", cwd=project).returncode == 0
     assert (project / "site/_headers").read_text() == "/*\n  X-Ours: yes\n"
     assert "Content-Security-Policy" in (project / "site/web.config").read_text()
+
+
+def test_every_page_carries_its_referrer_policy_for_hosts_that_cannot_set_headers(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("*.html") if "pagefind" not in p.parts]
+    assert len(pages) > 100
+    without = [p.relative_to(built_site).as_posix() for p in pages if '<meta name="referrer" content="no-referrer">' not in p.read_text()]
+    assert without == []
