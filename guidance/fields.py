@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from guidance.timescales import DURATION_PATTERN
 
-__all__ = ["Colour", "Day", "Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Question", "Strict", "Text", "UkPhone"]
+__all__ = ["Colour", "Day", "Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Question", "SITE_PATH_PATTERN", "Strict", "Text", "UkPhone"]
 
 
 class Strict(BaseModel):
@@ -38,6 +38,10 @@ COLOUR_PATTERN = r"^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$"
 # A site path of an old page: 'chapters/p_notify.html' or 'procedures/old-name/'.
 OLD_URL_PATTERN = r"^[A-Za-z0-9_~-]+(?:[./][A-Za-z0-9_~-]+)*/?$"
 
+# An address on this site search can answer with: folders ending in '/', then '#anchor' for one
+# entry on a page ('glossary/#lado', 'public/services/money/').
+SITE_PATH_PATTERN = r"^(?:[a-z0-9][a-z0-9._-]*/)+(?:#[A-Za-z0-9][A-Za-z0-9_-]*)?$"
+
 # How a pattern is named to the person who broke it.
 PATTERN_NAMES = {
     ID_PATTERN: "an id of lowercase letters, digits and single hyphens, such as 'rapid-review'",
@@ -49,6 +53,7 @@ PATTERN_NAMES = {
     QUESTION_PATTERN: "a question ending with '?'",
     COLOUR_PATTERN: "a colour such as '#2e7d32' or 'green'",
     OLD_URL_PATTERN: "a path on this site without a leading '/', such as 'chapters/p_ch1_3.html'",
+    SITE_PATH_PATTERN: "an address on this site ending in '/', with '#' and an entry's id if it is one entry, such as 'glossary/#lado'",
 }
 
 Text = Annotated[str, StringConstraints(min_length=1)]

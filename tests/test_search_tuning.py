@@ -39,6 +39,9 @@ def test_a_valid_search_file_loads_and_feeds_the_lexicon(small: Path) -> None:
      "data/search.yml:3:13: queries[1].query: duplicate query 'cspr' (given at queries[0])"),
     ("queries:\n  - {query: CSPR, expect: 'glossary/#csp', audience: practitioner, class: abbreviation}\n",
      "data/search.yml:2:27: queries[0].expect: no page or entry 'glossary/#csp' on the site (did you mean 'glossary/#cspr'?)"),
+    ("queries:\n  - {query: LADO, expect: 'glossary lado', audience: practitioner, class: abbreviation}\n",
+     "data/search.yml:2:27: queries[0].expect: expected an address on this site ending in '/', with '#' and an entry's id "
+     "if it is one entry, such as 'glossary/#lado', got 'glossary lado'"),
     ("queries:\n  - {query: CSPR, expect: 'glossary/#cspr', audience: manager, class: abbreviation}\n",
      "data/search.yml:2:55: queries[0].audience: expected one of: 'practitioner', 'trainer', 'parent' or 'young person', got 'manager'"),
 ])

@@ -3,11 +3,11 @@ search is measured against (each with who would type it and what kind of query i
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
-from guidance.fields import Strict, Text
+from guidance.fields import SITE_PATH_PATTERN, Strict, Text
 from guidance.site import Key
 
 __all__ = ["SEARCH", "RelevanceQuery", "SearchFile", "SearchTuning"]
@@ -16,9 +16,13 @@ Audience = Literal["practitioner", "trainer", "parent", "young person"]
 QueryClass = Literal["title", "abbreviation", "question", "situation", "misspelling", "everyday need"]
 
 
+# A site address: folders ending in "/", then an entry's "#anchor" if the result is one entry on a page.
+SitePath = Annotated[str, StringConstraints(pattern=SITE_PATH_PATTERN)]
+
+
 class RelevanceQuery(Strict):
     query: Text = Field(description="What a person types, in their words: never reworded to suit the engine.")
-    expect: Text = Field(description="The page that person needs first, as a site path: 'glossary/#lado', 'public/services/money/'.")
+    expect: SitePath = Field(description="The page that person needs first, as a site path: 'glossary/#lado', 'public/services/money/'.")
     audience: Audience = Field(description="Who would type it: practitioner, trainer, parent or young person.")
     kind: QueryClass = Field(alias="class", description="title, abbreviation, question, situation, misspelling or everyday need.")
 
