@@ -70,6 +70,7 @@ def generate(items: int, target: Path) -> dict[str, int]:
     procedures = _procedures(rng, data, counts["procedures"], terms, flows)
     _briefs(rng, data, counts["briefs"], terms, procedures)
     _services(rng, data, counts["services"])
+    _search(rng, data, terms)
     (data / "anonymity.yml").write_text("names: []\nallow: []\n", encoding="utf-8")
     # The project's Python first; the rest of PATH too, for Graphviz's dot (flow diagrams).
     env = {**os.environ, "GUIDANCE_TODAY": TODAY, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
@@ -190,6 +191,19 @@ def _services(rng: random.Random, data: Path, n: int) -> None:
         service["name"] = f"{service['name']} {i}"
         services.append(service)
     _dump(data / "services.yml", {"needs": source["needs"], "services": services})
+
+
+def _search(rng: random.Random, data: Path, terms: list[str]) -> None:
+    """The example's glossary queries (their terms are in every corpus), and each of a sample of the
+    generated terms asked for by its name."""
+    example = yaml.safe_load((ROOT / "data/search.yml").read_text(encoding="utf-8"))
+    queries = [q for q in example["queries"] if q["expect"].startswith("glossary/#") and q["expect"][10:] in terms]
+    generated = yaml.safe_load((data / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    made = [t for t in generated if t["id"].startswith("term-")]
+    for term in rng.sample(made, k=min(20, len(made))):
+        queries.append({"query": term["term"], "expect": f"glossary/#{term['id']}", "audience": "practitioner", "class": "title"})
+    _dump(data / "search.yml", {"synonyms": [["chronology", "timeline of events"], ["supervision", "reflective supervision"]],
+                                "queries": queries})
 
 
 def main() -> None:

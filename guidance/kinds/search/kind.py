@@ -59,8 +59,10 @@ class SearchKind(Kind):
             # Without docs/ (checking data/ alone) a page not made from data may be a hand-written one.
             missing = (f"{path}#{anchor}" not in anchors) if anchor else (path not in pages and site.docs_dir is not None)
             if missing:
+                # A reference: while another kind's file cannot be read, its pages may be the ones missing.
                 problems.append(source.document.problem(
-                    ("queries", i, "expect"), f"no page or entry '{query.expect}' on the site{_near(query.expect, pages | anchors)}"))
+                    ("queries", i, "expect"), f"no page or entry '{query.expect}' on the site{_near(query.expect, pages | anchors)}",
+                    reference=True))
         words = vocabulary(site)
         for i, group in enumerate(tuning.synonyms):
             if not any(all(w in words for w in normalise(word).split()) for word in group):
