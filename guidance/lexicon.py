@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from guidance.errors import Problem, Severity, suggest
 from guidance.kinds.partnership.pages import WORRIED_PAGE
 from guidance.kinds.search.model import SEARCH
 from guidance.kinds.thresholds.grid import THRESHOLDS, level_page
@@ -22,24 +23,24 @@ from guidance.pages import site_pages
 from guidance.render.markdown import page_url
 from guidance.render.search import LEXICON
 from guidance.search import normalise
-from guidance.site import SiteData
+from guidance.site import Page, SiteData
 from guidance.site_search import page_entry, records
 
-__all__ = ["LEXICON", "lexicon", "reachable", "search_results", "unexpected", "vocabulary"]
+__all__ = ["LEXICON", "lexicon", "reachable", "relevance_problems", "search_results", "unexpected", "vocabulary"]
 
 MAX_WORDS = 12_000  # the most frequent, so that a 5,000-item site's first search stays small
 _NOT_WORD = re.compile(r"[^\w']+|_")  # as query.js's normalise: letters, digits and apostrophes
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
-def vocabulary(site: SiteData) -> Counter[str]:
+def vocabulary(site: SiteData, pages: list[Page]) -> Counter[str]:
     """Every word in what search finds by name: records' titles, names, keywords and text, and each
-    page's title, description and keywords."""
+    page's title, description and keywords (``pages``: the generated pages, made once per build)."""
     words: Counter[str] = Counter()
     for entry in records(site):
         for text in (entry.title, *entry.names, *entry.keywords, entry.text):
             words.update(_words(text))
-    for page in site_pages(site):
+    for page in pages:
         head = _FRONT.match(page.markdown) if page.path.endswith(".md") else None
         if head:
             words.update(_words(head.group(1)))
@@ -49,10 +50,10 @@ def vocabulary(site: SiteData) -> Counter[str]:
     return words
 
 
-def reachable(site: SiteData) -> tuple[set[str], set[str]]:
+def reachable(site: SiteData, generated: list[Page]) -> tuple[set[str], set[str]]:
     """Every page's address ("procedures/rapid-reviews/", "" for the home page) and every record's
     ("glossary/#lado"): what a query in the relevance set may expect."""
-    pages = {page_url(p.path).strip("/") + "/" for p in site_pages(site) if p.path.endswith(".md")}
+    pages = {page_url(p.path).strip("/") + "/" for p in generated if p.path.endswith(".md")}
     pages |= {page_url(p.relative_to(site.docs_dir).as_posix()).strip("/") + "/" for p in _docs(site)} if site.docs_dir else set()
     pages = {"" if p == "/" else p for p in pages}
     anchors = {e.url for e in records(site) if "#" in e.url}
@@ -73,6 +74,30 @@ def search_results(site: SiteData) -> list[str]:
     return list(dict.fromkeys(u.lstrip("/") for u in found))
 
 
+def relevance_problems(site: SiteData, pages: list[Page]) -> list[Problem]:
+    """data/search.yml against the site as built: an expected page or entry that does not exist is an
+    error; a synonym group no word on the site reaches is a warning. Run once the pages are made."""
+    tuning = site.get(SEARCH)
+    if tuning is None:
+        return []
+    document = site.sources[SEARCH.name][0].document
+    addresses, anchors = reachable(site, pages)
+    problems = []
+    for i, query in enumerate(tuning.queries):
+        path, _, anchor = query.expect.partition("#")
+        # Without docs/ (checking data/ alone) a page not made from data may be a hand-written one.
+        missing = (f"{path}#{anchor}" not in anchors) if anchor else (path not in addresses and site.docs_dir is not None)
+        if missing:
+            near = suggest(query.expect, sorted(addresses | anchors))
+            problems.append(document.problem(("queries", i, "expect"), f"no page or entry '{query.expect}' on the site{near}"))
+    words = vocabulary(site, pages)
+    for i, group in enumerate(tuning.synonyms):
+        if not any(all(w in words for w in normalise(word).split()) for word in group):
+            problems.append(document.problem(
+                ("synonyms", i), f"no word of {', '.join(group)} is on the site: this group finds nothing", severity=Severity.WARNING))
+    return problems
+
+
 def unexpected(site: SiteData) -> tuple[list[str], int]:
     """The search results no query of the relevance set expects, and how many results there are."""
     tuning = site.get(SEARCH)
@@ -81,9 +106,9 @@ def unexpected(site: SiteData) -> tuple[list[str], int]:
     return [u for u in results if u not in wanted], len(results)
 
 
-def lexicon(site: SiteData) -> str:
+def lexicon(site: SiteData, pages: list[Page]) -> str:
     """The JSON the search page reads."""
-    words = vocabulary(site)
+    words = vocabulary(site, pages)
     tuning = site.get(SEARCH)
     thresholds = site.get(THRESHOLDS)
     partnership = site.partnership
@@ -97,7 +122,7 @@ def lexicon(site: SiteData) -> str:
         "worried": page_url(WORRIED_PAGE) if partnership.worried else None,
         "emergency": partnership.emergency,
         # How many things search can find: how rare a word is, is how few of them have it.
-        "entries": len(records(site)) + sum(1 for p in site_pages(site) if p.path.endswith(".md")),
+        "entries": len(records(site)) + sum(1 for p in pages if p.path.endswith(".md")),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 

@@ -23,10 +23,12 @@ def test_names_and_queries_are_compared_as_lower_case_words() -> None:
     assert normalise("Worried about my neighbour's child?") == "worried about my neighbour s child"
 
 
-def test_every_term_indicator_and_service_is_a_record_at_its_anchor(site) -> None:
+def test_every_term_indicator_service_and_pack_is_a_record_at_its_anchor(site) -> None:
     found = {r.url: r for r in records(site)}
     thresholds, services = site.content["thresholds"], site.content["services"]
-    assert len(found) == 2 + len(site.glossary) + len(thresholds.indicators) + len(services.services)
+    packs = [url for url in found if url.startswith("briefs/packs/")]  # a theme's pack is not searched as a page
+    assert len(packs) == 11 and found["briefs/packs/neglect/"].names == ("Neglect training pack", "Neglect briefing pack")
+    assert len(found) == 2 + len(site.glossary) + len(thresholds.indicators) + len(services.services) + len(packs)
     term = found["glossary/#section-47-enquiry"]
     assert {"S47", "section 47"} <= set(term.names) and term.label == "Glossary term"
     assert found["thresholds/level-2/#L2-dev-03"].keywords == ("was not brought", "missed appointments", "DNA")

@@ -241,7 +241,7 @@ def test_files_no_kind_reads_are_reported_with_the_name_they_were_meant_to_have(
     sources = (
         "data/partnership.yml, data/glossary.yml, data/glossary/*.yml, data/thresholds.yml, data/releases.yml, "
         "data/bank-holidays.yml, data/procedures/*.yml, data/flows/*.yml, data/themes.yml, data/anonymity.yml, "
-        "data/briefs/*.yml, data/services.yml, data/versions.lock"
+        "data/briefs/*.yml, data/services.yml, data/search.yml, data/versions.lock"
     )
     assert load_problems() == [
         f"data/flow/x.yml:1:1: this file is not read (did you mean 'data/flows/x.yml'?): the sources are {sources}",

@@ -50,7 +50,7 @@ def page_problems(config: Any) -> list[Problem]:
     finally:
         logger.removeHandler(records)
     docs = Path(config.docs_dir)
-    problems += [_problem(message, docs) for message in plugin.found]
+    problems += [_problem(message, docs) for message in plugin.found] + plugin.relevance
     # What MkDocs only warns about fails a strict build (mkdocs.yml's strict: true), as here.
     severity = Severity.ERROR if strict else Severity.WARNING
     problems += [dataclasses.replace(_problem(message, docs), severity=severity) for message in records.messages]

@@ -33,7 +33,7 @@ from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
 from guidance.kinds.partnership.kind import STYLESHEET
 from guidance.kinds.partnership.pages import for_the_public, shows_exit, theme_settings
-from guidance.lexicon import lexicon
+from guidance.lexicon import lexicon, relevance_problems
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
 from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
@@ -77,6 +77,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     # `guidance build` prints the sources' problems itself, once, before the engine starts.
     reported = False
     found: list[str]
+    relevance: list[Any] = []  # data/search.yml's problems once the pages are made (guidance/lexicon.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event also keeps one plugin instance, and its memory, for a whole serve.
@@ -106,7 +107,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_description = Markup.escape(partnership.description)
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = theme_settings(partnership, site.today, self.serving)
-        self.pages = site_pages(site) + search_pages(browse_links(site), lexicon(site))
+        made = site_pages(site)
+        self.pages = made + search_pages(browse_links(site), lexicon(site, made))
+        self._relevance(relevance_problems(site, made))
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
             self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
@@ -117,6 +120,22 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         site_nav(config.nav, site)
         self.matcher = TermMatcher.for_glossary(site.glossary, partnership.never_link)
         return config
+
+    def _relevance(self, problems: list[Any]) -> None:
+        """data/search.yml against the pages just made: errors stop a build, warnings are warnings;
+        `guidance check` reports them (``relevance``) and serve shows them over the page."""
+        self.relevance = problems
+        lines = [str(p) for p in problems]
+        if self.checking:
+            return
+        if self.serving:
+            self.broken += lines
+            return
+        errors = [str(p) for p in problems if p.is_error]
+        if errors:
+            raise PluginError(f"{len(errors)} problem(s) in the guidance sources:\n" + "\n".join(errors))
+        for line in lines:
+            log.warning(line)
 
     def _load(self, config: Any) -> SiteData:
         """Load data/ (once per change), or in serve keep the last sources that loaded."""

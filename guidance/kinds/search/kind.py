@@ -1,19 +1,19 @@
 """The search kind: ``data/search.yml``, the partnership's synonyms and relevance set.
 
-Checked like every source: a word in two synonym groups, a repeated query and an expected page
-that does not exist are errors; a synonym group that no word on the site reaches is a warning.
+Checked like every source: a word in two synonym groups and a repeated query are errors here; an
+expected page that does not exist (an error) and a synonym group no word on the site reaches (a
+warning) are found once the pages are made (guidance/lexicon.py's relevance_problems).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from guidance.errors import Problem, Severity
+from guidance.errors import Problem
 from guidance.kind import Kind
 from guidance.kinds.search.model import SEARCH, SearchFile, SearchTuning
 from guidance.search import normalise
-from guidance.site import SiteData, Source
+from guidance.site import Source
 
 __all__ = ["SearchKind"]
 
@@ -45,34 +45,3 @@ class SearchKind(Kind):
                 problems.append(document.problem(("queries", i, "query"), f"duplicate query '{query.query}' (given at queries[{seen[key]}])"))
             seen.setdefault(key, i)
         return SearchTuning([list(g) for g in data.synonyms], list(data.queries)), problems
-
-    def check(self, site: SiteData) -> list[Problem]:
-        from guidance.lexicon import reachable, vocabulary  # the site's pages and words: every kind's
-
-        source = site.sources[self.name][0]
-        tuning = site[SEARCH]
-        pages, anchors = reachable(site)
-        problems = []
-        for i, query in enumerate(tuning.queries):
-            path, _, anchor = query.expect.partition("#")
-            path = path.strip("/") + "/" if path.strip("/") else ""
-            # Without docs/ (checking data/ alone) a page not made from data may be a hand-written one.
-            missing = (f"{path}#{anchor}" not in anchors) if anchor else (path not in pages and site.docs_dir is not None)
-            if missing:
-                # A reference: while another kind's file cannot be read, its pages may be the ones missing.
-                problems.append(source.document.problem(
-                    ("queries", i, "expect"), f"no page or entry '{query.expect}' on the site{_near(query.expect, pages | anchors)}",
-                    reference=True))
-        words = vocabulary(site)
-        for i, group in enumerate(tuning.synonyms):
-            if not any(all(w in words for w in normalise(word).split()) for word in group):
-                problems.append(source.document.problem(
-                    ("synonyms", i), f"no word of {', '.join(group)} is on the site: this group finds nothing",
-                    severity=Severity.WARNING))
-        return problems
-
-
-def _near(wrong: str, known: Iterable[str]) -> str:
-    from guidance.errors import suggest
-
-    return suggest(wrong, sorted(known))
