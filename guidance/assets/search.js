@@ -192,7 +192,7 @@
     help.replaceChildren();
     if (meant.danger && lexicon.emergency) {
       const box = document.createElement("div");
-      box.className = "gl-search-danger";
+      box.className = "gl-search-danger gl-danger"; // the emergency style the worried page uses
       const text = document.createElement("p");
       text.textContent = lexicon.emergency + " ";
       if (lexicon.worried) {

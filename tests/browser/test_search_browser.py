@@ -188,3 +188,12 @@ def test_words_of_harm_put_the_emergency_line_and_the_worried_page_first(tab: Re
 @pytest.mark.parametrize("typed, level", [("level 2 threshold", "2"), ("level three", "3"), ("L4", "4")])
 def test_a_level_named_comes_first(tab: RecordingPage, site_url: str, typed: str, level: str) -> None:
     assert search(tab.page, site_url, typed)[0]["href"] == f"/thresholds/level-{level}/"
+
+
+def test_on_a_phone_the_emergency_line_shows_above_results_without_sideways_scrolling(phone: Page, site_url: str) -> None:
+    search(phone, site_url, "my partner hits me")
+    box = phone.locator(".gl-search-danger")
+    assert box.is_visible() and "999" in box.inner_text()
+    first = phone.locator("#gl-search-results > li").first.bounding_box()
+    assert box.bounding_box()["y"] < first["y"]  # read before any result
+    assert phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
