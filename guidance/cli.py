@@ -100,6 +100,11 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
         click.echo(f"build failed, {target} left unchanged{reason}", err=True)
         sys.exit(1)
     click.echo(f"built {target}")
+    from guidance.offline import report
+
+    offline = report(target)
+    if offline:
+        click.echo(offline)
     _exit_now()
 
 

@@ -35,6 +35,8 @@ class Kind(Protocol):
     link_kinds: ClassVar[tuple[str, ...]] = ()  # what links written kind:id can name here, e.g. ("procedure",)
     # Where a reader browses everything of this kind instead of searching: (link text, docs path).
     browse: ClassVar[tuple[str, str] | None] = None
+    # Where a reader sees what changed in this kind, newest first: the "guidance has changed" notice links it.
+    changes_page: ClassVar[str | None] = None
 
     def combine(self, sources: list[Source[Any]]) -> tuple[Any, list[Problem]]:
         """The kind's content from its files, and problems that span them (e.g. duplicate ids)."""
@@ -50,6 +52,11 @@ class Kind(Protocol):
 
     def nav(self, site: SiteData) -> list[Any]:
         """Navigation entries (as in mkdocs.yml) to list after :attr:`index_page`."""
+        return []
+
+    def offline_pages(self, site: SiteData) -> list[str]:
+        """The pages (docs paths) a practitioner needs with no signal: saved after one visit when
+        data/partnership.yml's ``offline.keep`` names this kind (guidance/offline.py)."""
         return []
 
     def versioned(self, site: SiteData) -> list[Record]:

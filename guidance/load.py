@@ -13,6 +13,7 @@ from guidance.kind import Kind
 from guidance.kinds.glossary.jargon import jargon_warnings
 from guidance.kinds.glossary.terms import GLOSSARY
 from guidance.kinds.partnership.model import PARTNERSHIP
+from guidance.offline import keep_problems
 from guidance.readability import plain_language, public_pages
 from guidance.registry import KINDS
 from guidance.safe_text import unsafe_text
@@ -71,6 +72,7 @@ def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> lis
         return []  # `guidance check` says which checks wait for them (GuidanceError.waiting)
     problems = [p for kind in kinds if kind.name in site.content for p in kind.check(site)]
     problems += jargon_warnings(site, docs_dir)
+    problems += keep_problems(site, kinds)
     problems += _plain_language(site, kinds, docs_dir)
     problems += [p for sources in site.sources.values() for s in sources for p in todo_notices(s.document)]
     return [p for p in problems if not p.reference] if site.failed else problems

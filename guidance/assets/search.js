@@ -106,8 +106,6 @@
 
   let latest = 0;
   let shown = PAGE;
-  let kept = false; // the index has been offered to the service worker
-  let settling = 0; // the timer that offers it
   let found = { query: "", results: [], details: [] };
 
   const chosen = () => (groups.querySelector("input:checked") || {}).value || "";
@@ -225,8 +223,6 @@
 
   function finish(mine, query) {
     if (mine !== latest) return;
-    clearTimeout(settling);
-    if (query) settling = setTimeout(keepIndex, 2000);
     root.dataset.query = query;
     root.dataset.state = "done";
     root.dataset.shownAt = String(performance.now());
@@ -308,20 +304,4 @@
   // Sent here with nothing to search for (the header's button, pressed with an empty box): the
   // cursor goes in the box, ready to type.
   else if (params.has("q")) input.focus();
-
-  // Offline: keep the whole index if it is small (see search-worker.js), once results have been on
-  // screen for two seconds with no more typing: never in the way of a search.
-  function keepIndex() {
-    if (kept || !("serviceWorker" in navigator)) return;
-    kept = true;
-    navigator.serviceWorker
-      .register(new URL(root.dataset.worker, location.href))
-      .then(() => navigator.serviceWorker.ready)
-      .then((registration) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = (event) => (root.dataset.offline = event.data);
-        registration.active.postMessage({ keep: new URL("offline.json", indexUrl).href }, [channel.port2]);
-      })
-      .catch(() => (root.dataset.offline = "unavailable"));
-  }
 })();

@@ -24,6 +24,7 @@ from guidance.engine import engine_logger
 from guidance.engine.build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
 from guidance.engine.macro_calls import call_problems
 from guidance.engine.macro_errors import AlreadyReported, body_offset, located, macro_log
+from guidance.engine.offline_files import offline_sources, write_offline
 from guidance.engine.page_check import find_written
 from guidance.engine.rebuild import RebuildPlan
 from guidance.errors import GuidanceError, display_path
@@ -108,7 +109,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = theme_settings(partnership, site.today, self.serving)
         made = site_pages(site)
-        self.pages = made + search_pages(browse_links(site), lexicon(site, made))
+        self.pages = made + search_pages(browse_links(site), lexicon(site, made)) + offline_sources(config, site, self.serving)
         self._relevance(relevance_problems(site, made))
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
@@ -302,6 +303,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.index is not None:
             index, self.index = self.index, None
             _indexing(lambda: index.write(site_dir))
+        if not (self.serving or self.checking) and self.site is not None:
+            write_offline(site_dir, self.site, config)
 
     def _show_problems(self, site_dir: Path) -> None:
         engine_logger().removeHandler(self.collected)

@@ -1,4 +1,4 @@
-"""The search page, its script and the service worker that keeps search working offline."""
+"""The search page and its scripts (offline, search is part of the saved set: guidance/offline.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from guidance.render.markdown import asset_href, front_matter, html_text, page_u
 from guidance.search import GROUPS
 from guidance.site import Page
 
-__all__ = ["LEXICON", "QUERY_SCRIPT", "SEARCH_PAGE", "SEARCH_SCRIPT", "WORKER", "search_pages"]
+__all__ = ["LEXICON", "QUERY_SCRIPT", "SEARCH_PAGE", "SEARCH_SCRIPT", "search_pages"]
 
 SEARCH_PAGE = "search.md"
 SEARCH_SCRIPT = "assets/guidance/search.js"
 QUERY_SCRIPT = "assets/guidance/query.js"  # what a query means: imported by search.js
 LEXICON = "search/lexicon.json"  # made by guidance/lexicon.py
-WORKER = "search-worker.js"  # at the root: a service worker only serves pages at or below its own folder
 ASSETS = Path(__file__).parent.parent / "assets"
 
 def search_pages(browse: list[tuple[str, str]], lexicon: str) -> list[Page]:
@@ -26,7 +25,6 @@ def search_pages(browse: list[tuple[str, str]], lexicon: str) -> list[Page]:
         Page(SEARCH_SCRIPT, (ASSETS / "search.js").read_text(encoding="utf-8")),
         Page(QUERY_SCRIPT, (ASSETS / "query.js").read_text(encoding="utf-8")),
         Page(LEXICON, lexicon),
-        Page(WORKER, (ASSETS / "search-worker.js").read_text(encoding="utf-8")),
     ]
 
 
@@ -43,7 +41,7 @@ def search_page(browse_links: list[tuple[str, str]]) -> str:
                      glossary_links=False, hide=["toc"], search={"exclude": True}, exit=True)
         + "# Search\n\n"
         + f'<div id="gl-search" class="gl-search" data-state="idle" data-index="{asset_href("pagefind/", here)}/" '
-        f'data-worker="{asset_href(WORKER, here)}" data-lexicon="{asset_href(LEXICON, here)}" '
+        f'data-lexicon="{asset_href(LEXICON, here)}" '
         f'data-understand="{asset_href(QUERY_SCRIPT, here)}">\n'
         '<form id="gl-search-form" class="gl-search-form" role="search" action="." method="get" aria-label="Search the guidance">\n'
         '<label for="gl-search-input">Search for words, an abbreviation or a question</label>\n'

@@ -152,6 +152,9 @@ class BriefsKind(Kind):
     def nav(self, site: SiteData) -> list[Any]:
         return [{"Themes": THEMES_INDEX}, {"Themes across reviews": MATRIX_PAGE}, {"Recommendations": RECOMMENDATIONS_PAGE}]
 
+    def offline_pages(self, site: SiteData) -> list[str]:
+        return [BRIEFS_INDEX, *(brief_page(b.id) for b in site[BRIEFS])]
+
     def pages(self, site: SiteData) -> list[Page]:
         briefs: Briefs = site[BRIEFS]
         themes: dict[str, Theme] = site.get(THEMES) or {}

@@ -104,6 +104,9 @@ class FlowsKind(Kind):
         flows: dict[str, Flow] = site[FLOWS]
         return {"flow": {f.id: Target(f.shown(site.today).text.title, f.page) for f in flows.values()}}
 
+    def offline_pages(self, site: SiteData) -> list[str]:
+        return [FLOWS_INDEX, *(flow.page for flow in site[FLOWS].values())]
+
     def pages(self, site: SiteData) -> list[Page]:
         flows: dict[str, Flow] = site[FLOWS]
         targets = all_targets(site)

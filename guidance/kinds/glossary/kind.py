@@ -61,6 +61,9 @@ class GlossaryKind(Kind):
                         problems.append(unknown_reference(source.document, path, "term", ref, list(glossary.by_id)))
         return glossary, problems
 
+    def offline_pages(self, site: SiteData) -> list[str]:
+        return [GLOSSARY_PAGE]  # the plain-English glossary is a public page: saved only if a reader asks
+
     def pages(self, site: SiteData) -> list[Page]:
         return [
             Page(GLOSSARY_PAGE, glossary_page(site.glossary, site.partnership.name, _learning(site))),

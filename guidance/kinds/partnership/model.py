@@ -9,7 +9,7 @@ from pydantic import Field
 from guidance.fields import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
 from guidance.site import Key
 
-__all__ = ["Accessibility", "Audience", "Contact", "Partnership", "Worried"]
+__all__ = ["Accessibility", "Audience", "Contact", "Offline", "Partnership", "Worried"]
 
 PARTNERSHIP: Key[Partnership] = Key("partnership")
 
@@ -80,6 +80,21 @@ class Checks(Strict):
     )
 
 
+class Offline(Strict):
+    """What a reader's browser saves after one visit, to read with no signal (decision 0016)."""
+
+    keep: list[Id] = Field(
+        default_factory=lambda: ["procedures", "thresholds", "flows", "glossary"],
+        description="The kinds whose pages are saved after one visit (procedures in force, threshold levels, "
+        "the matrix and finder, flows, the glossary; briefs if named). The home page and search are always saved; "
+        "pages only for the public never are, unless a reader asks.",
+    )
+    budget_mb: float = Field(
+        25, gt=0, le=500,
+        description="The most the saved set may weigh, in megabytes as stored; a build over it warns (strict fails).",
+    )
+
+
 class Partnership(Strict):
     """``data/partnership.yml``."""
 
@@ -108,6 +123,7 @@ class Partnership(Strict):
     )
     licence: Licence | None = Field(None, description="The content's licence, in every page's footer; none if left out.")
     checks: Checks = Field(default_factory=Checks)
+    offline: Offline = Field(default_factory=Offline, description="What is saved for reading offline.")
 
     def contact(self, ident: str) -> Contact | None:
         return next((c for c in self.contacts if c.id == ident), None)

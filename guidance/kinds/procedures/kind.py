@@ -39,6 +39,7 @@ class ProceduresKind(Kind):
     index_page = INDEX_PAGE
 
     browse = ("Procedures", INDEX_PAGE)
+    changes_page = CHANGES_PAGE
 
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
         if "procedure" not in page.meta:
@@ -94,6 +95,10 @@ class ProceduresKind(Kind):
         # Not one entry per procedure: Material renders the nav into every page, so a nav that
         # grows with the content makes the build grow with its square. The index lists them all.
         return [{"What's changed": CHANGES_PAGE}, {"Guidance as at a date": AS_AT_PAGE}]
+
+    def offline_pages(self, site: SiteData) -> list[str]:
+        # Each procedure as it is today (its page names what comes into force, and when), and the lists.
+        return [INDEX_PAGE, CHANGES_PAGE, *(p.page for p in site[PROCEDURES])]
 
     def pages(self, site: SiteData) -> list[Page]:
         procedures: Procedures = site[PROCEDURES]

@@ -111,6 +111,10 @@ class ThresholdsKind(Kind):
             problems += check_references(doc, ((("levels", i, "links", j), ref) for j, ref in enumerate(level.links)), targets)
         return problems
 
+    def offline_pages(self, site: SiteData) -> list[str]:
+        t: Thresholds = site[THRESHOLDS]
+        return [overview_page, *(level_page(lvl) for lvl in t.source.levels), matrix_page, finder_page]
+
     def pages(self, site: SiteData) -> list[Page]:
         t: Thresholds = site[THRESHOLDS]
         targets = all_targets(site)
