@@ -15,7 +15,11 @@ const SCOPE = self.registration.scope;
 const PATIENCE = 6000; // ms a page may take online before the saved copy is shown instead
 const served = new Set(); // pages (by client) that came from the set
 
-self.addEventListener("install", (event) => event.waitUntil(saveSet().then(() => self.skipWaiting())));
+self.addEventListener("install", (event) => {
+  // A file that fails to arrive fails the install: the half-saved set goes, the old one stays.
+  const failed = (error) => caches.delete(SET).then(() => Promise.reject(error));
+  event.waitUntil(saveSet().then(() => self.skipWaiting(), failed));
+});
 
 self.addEventListener("activate", (event) => event.waitUntil(takeOver()));
 
@@ -112,7 +116,14 @@ self.addEventListener("fetch", (event) => {
 async function answer(event) {
   const request = event.request;
   const page = request.mode === "navigate";
-  const online = fetch(request);
+  // A page that came from the set takes its files from the set too: never one build's page with
+  // another's script. Pages are asked of the host each time (no-cache): the browser's own cache may
+  // hold a newer build's page, which with no signal it would otherwise give as fresh.
+  if (!page && served.has(event.clientId)) {
+    const saved = await fromSet(request);
+    if (saved) return saved;
+  }
+  const online = fetch(page ? new Request(request, { cache: "no-cache" }) : request);
   try {
     const response = await (page ? soonOrSaved(online, request) : online);
     if (page && response.ok && !response.fromSet) event.waitUntil(keepVisited(request.url, response.clone()));
@@ -145,9 +156,8 @@ async function soonOrSaved(online, request) {
 }
 
 async function fromSet(request) {
-  for (const name of [SET, ASKED]) {
-    const cache = await caches.open(name);
-    const found = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
+  for (const cacheName of [SET, ASKED]) { // caches.match does not make a cache that is not there
+    const found = await caches.match(request, { cacheName, ignoreSearch: true, ignoreVary: true });
     if (found) return found;
   }
   return undefined;

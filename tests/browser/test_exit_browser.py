@@ -64,19 +64,18 @@ def test_on_a_phone_exit_is_on_every_public_page_and_stays_on_screen(phone: Page
 @pytest.mark.browser
 def test_exit_forgets_everything_the_site_kept_and_sends_no_referrer(visitor: Page, site_url: str) -> None:
     page = visitor
+    page.goto(site_url + "/")  # the home page: the guidance is saved for offline (guidance/offline.py)
+    page.wait_for_selector("[data-gl-offline-saved]:not([hidden])", timeout=30_000)
     page.goto(site_url + "/public/worried-about-a-child/")
-    page.evaluate("""async () => {
-      localStorage.setItem('gl-test', 'worried'); sessionStorage.setItem('gl-test', 'worried');
-      const cache = await caches.open('gl-search');
-      await cache.put('/public/worried-about-a-child/', new Response('what was read'));
-      await navigator.serviceWorker.register('/search-worker.js');
-    }""")
-    assert page.evaluate("caches.keys()") == ["gl-search"]
+    page.click("[data-gl-offline-keep]")  # the reader asks to keep this public page
+    page.wait_for_selector("[data-gl-offline-keep]:text('Saved to read offline')")
+    page.evaluate("() => { localStorage.setItem('gl-test', 'worried'); sessionStorage.setItem('gl-test', 'worried'); }")
+    assert len(page.evaluate("caches.keys()")) == 2  # the saved guidance, and the page the reader kept
     ARRIVALS.clear()
     page.click("[data-gl-exit]")
     page.wait_for_url(NEUTRAL)
     assert ARRIVALS and all("referer" not in headers for headers in ARRIVALS)
-    page.goto(site_url + "/about/")  # back at the site, by typing its address
+    page.goto(site_url + "/public/")  # back at the site, by typing its address: a public page saves nothing
     kept = page.evaluate("""async () => [await caches.keys(), (await navigator.serviceWorker.getRegistrations()).length,
                                          localStorage.length + sessionStorage.length]""")
     assert kept == [[], 0, 0]
