@@ -9,7 +9,9 @@ twice: with MkDocs's default plugins (its search, which is what a plain site has
 build time per item; and the bytes a first visit downloads (HTML, CSS and JS, gzip -9) for a
 public page, a procedure page and a flow page; and what a new visitor's first search downloads and
 how long it takes from the last keystroke to results, in Chromium (medians over a few queries);
-and how long `guidance serve` takes to serve the rebuilt site after one YAML file is edited.
+what the first visit saves for offline (MB stored and downloaded) and how long saving takes from
+the first page's load (bench/offline.py); and how long `guidance serve` takes to serve the rebuilt
+site after one YAML file is edited.
 Machines are noisy: every time is the median of ``--runs`` runs.
 """
 
@@ -30,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from bench.generate import TODAY, generate
+from bench.offline import offline_save
 from bench.search import payload
 from bench.serving import Serving, elapsed_until_built
 
@@ -155,6 +158,7 @@ def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]
         "ms per item": 1000 * build / items,
     }
     row["first search KB"], row["search ms"] = payload(site)
+    row["offline MB"], row["offline download MB"], row["offline save s"] = offline_save(site, runs)
     row["serve rebuild s"] = serve_rebuild(project, runs)
     row.update({f"{label} KB": first_visit(site, page) / 1024 for label, page in pages.items()})
     print(f"{name}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)

@@ -181,7 +181,7 @@ class SiteIndex:
 
 
 def _write_offline_list(site_dir: Path, files: list[str]) -> None:
-    """The index's files and their total size, for the service worker that keeps search working offline."""
+    """The index's files and their total size: the offline set includes them (guidance/offline.py)."""
     size = sum((site_dir / f).stat().st_size for f in files)
     digest = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
     listing = {"version": digest, "bytes": size, "files": files}

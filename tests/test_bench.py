@@ -38,7 +38,11 @@ def test_the_benchmark_runs_and_prints_its_table() -> None:
     table = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert table[0] == "| figure | example | 150 items |"
     figures = {row.split(" | ")[0].removeprefix("| "): row for row in table[2:]}
-    for figure in ("check s", "build s", "peak MB", "plain mkdocs s", "ours / plain", "ours / plain, no search", "first search KB", "search ms", "serve rebuild s", "public page KB", "flow page KB"):
+    for figure in ("check s", "build s", "peak MB", "plain mkdocs s", "ours / plain", "ours / plain, no search", "first search KB", "search ms", "serve rebuild s", "public page KB", "flow page KB",
+                   "offline MB", "offline download MB", "offline save s"):
         assert figure in figures, figure
     build = float(figures["build s"].split(" | ")[1])
     assert build > 0
+    # The example's saved set is what its offline.json lists, and the browser saved it.
+    assert 0 < float(figures["offline download MB"].split(" | ")[1]) < float(figures["offline MB"].split(" | ")[1])
+    assert float(figures["offline save s"].split(" | ")[1]) >= 2  # it waits 2 s for the page to be quiet

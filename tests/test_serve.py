@@ -86,7 +86,10 @@ def indexed_pages(entry: str) -> int:
 
 
 def same_site(html: str) -> str:
-    """A page without its canonical address, which names the server it came from."""
+    """A page without its canonical address, which names the server it came from, nor what only a
+    published build has: its id and the script that saves it for offline (guidance/offline.py)."""
+    html = re.sub(r'<meta name="guidance-build" content="[^"]*">', "", html)
+    html = re.sub(r'<script src="[^"]*offline\.js" data-worker="[^"]*" defer></script>', "", html)
     return re.sub(r'<link rel="canonical" href="[^"]*">', "", html)
 
 

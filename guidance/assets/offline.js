@@ -16,8 +16,24 @@
   var forPublic = !!document.querySelector('meta[name="guidance-offline"][content="ask"]');
   var saveData = !!(navigator.connection && navigator.connection.saveData);
 
-  if (container.controller || !(forPublic || saveData)) {
+  // Saving starts once the page is quiet: loaded, and two seconds after the last keystroke, so
+  // that the download is never in the way of a first search (decision 0007 measured one that was).
+  var timer = 0;
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    document.removeEventListener("input", soon, true);
     container.register(script.getAttribute("data-worker")).catch(function () {});
+  }
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(start, 2000);
+  }
+  if (container.controller || !(forPublic || saveData)) {
+    document.addEventListener("input", soon, true);
+    if (document.readyState === "complete") soon();
+    else window.addEventListener("load", soon);
   }
   container.addEventListener("message", function (event) { show(event.data); });
   container.ready.then(function (registration) {
