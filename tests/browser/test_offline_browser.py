@@ -149,6 +149,17 @@ def test_after_one_visit_every_essential_page_and_search_open_with_no_signal(
         assert page.locator("#gl-search-results > li").count() >= 1
         assert page.inner_text("#gl-search-results > li:first-child a") != ""
 
+        # A version that comes into force while the reader is offline says so on its day.
+        page.add_init_script("""{
+            const RealDate = Date;
+            Date = class extends RealDate {
+                constructor(...args) { super(...(args.length ? args : [2027, 3, 2, 9, 0])); }
+                static now() { return new RealDate(2027, 3, 2, 9, 0).getTime(); }
+            };
+        }""")
+        page.goto(host.url + "/procedures/notifying-serious-incidents/")
+        assert page.inner_text(".gl-when-come").startswith("Version 4 came into force on 1 April 2027")
+
         # A page not saved says so, with what is saved and a way back to it.
         page.goto(host.url + "/public/services/money/")
         assert page.inner_text("h1").startswith("You are offline")
