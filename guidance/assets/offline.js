@@ -79,7 +79,8 @@
     }
     if (!note || retry) return; // the page for a page not saved says it is offline itself
     if (state.fromSet || !navigator.onLine) {
-      note.textContent = "You are offline. This page was saved on " + day + ": the guidance may have changed since.";
+      // Offline, or a network too slow to wait for: either way, this is the saved copy.
+      note.textContent = "No connection: this is the copy saved on this device on " + day + ". The guidance may have changed since.";
     } else if (state.updated) {
       note.textContent = "The guidance has changed since it was saved on this device, and the saved copy is now up to date. ";
       var link = document.createElement("a");

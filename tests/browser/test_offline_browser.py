@@ -126,12 +126,19 @@ def test_after_one_visit_every_essential_page_and_search_open_with_no_signal(
             page.goto(host.url + url)
             assert not page.title().startswith("You are offline"), url
             page.wait_for_selector(NOTE, timeout=10_000)
-            assert re.fullmatch(r"You are offline\. This page was saved on \d{1,2} \w+ \d{4}: the guidance may have "
-                                r"changed since\.", page.inner_text(NOTE)), url
+            assert re.fullmatch(r"No connection: this is the copy saved on this device on \d{1,2} \w+ \d{4}\. The "
+                                r"guidance may have changed since\.", page.inner_text(NOTE)), url
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         assert axe_violations(axe, page) == ""
         page.goto(host.url + "/briefs/child-k-2025/")
         assert page.inner_text("h1").startswith("Child K")
+
+        # The finder filters offline.
+        page.goto(host.url + "/thresholds/finder/")
+        everything = page.locator("[data-indicator]:not([hidden])").count()
+        page.fill("#gl-finder-q", "domestic abuse")
+        assert 0 < page.locator("[data-indicator]:not([hidden])").count() < everything
+        assert page.inner_text("#gl-finder-count").endswith("indicators match")
 
         # A flow runs offline to its deadline and its record.
         page.goto(host.url + "/flows/notify-the-panel/?abuse-or-neglect=yes&death-or-harm=died")
