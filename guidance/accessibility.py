@@ -48,4 +48,5 @@ NEEDS_JAVASCRIPT = (
     "the indicator finder (the pages for each level of need list every indicator)",
     "the forms that show the guidance as at a date (the tables below them list every version and its dates)",
     "the glossary's pop-up meanings (each term still links to its meaning)",
+    "reading the guidance offline (every page still works online)",
 )

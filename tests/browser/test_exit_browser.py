@@ -67,7 +67,8 @@ def test_exit_forgets_everything_the_site_kept_and_sends_no_referrer(visitor: Pa
     page.goto(site_url + "/")  # the home page: the guidance is saved for offline (guidance/offline.py)
     page.wait_for_selector("[data-gl-offline-saved]:not([hidden])", timeout=30_000)
     page.goto(site_url + "/public/worried-about-a-child/")
-    page.click("[data-gl-offline-keep]")  # the reader asks to keep this public page
+    page.focus("[data-gl-offline-keep]")  # the reader asks to keep this public page, by keyboard
+    page.keyboard.press("Enter")
     page.wait_for_selector("[data-gl-offline-keep]:text('Saved to read offline')")
     page.evaluate("() => { localStorage.setItem('gl-test', 'worried'); sessionStorage.setItem('gl-test', 'worried'); }")
     assert len(page.evaluate("caches.keys()")) == 2  # the saved guidance, and the page the reader kept
