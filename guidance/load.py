@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -134,21 +135,40 @@ def _load_kind(kind: Kind, data_dir: Path) -> tuple[list[Source[Any]], list[Prob
         return [], [Problem(display_path(paths[1][0]), 1, 1, "", f"expected one {kind.name} file, got {len(paths)}: {names}")], [names]
     sources, unreadable = [], []
     for path, pattern in paths:
-        try:
-            document = load_yaml(path, display_path(path))
-        except GuidanceError as exc:
-            problems += exc.problems
+        source, found = _read_file(kind, path, pattern)
+        problems += found
+        if source is None:
             unreadable.append(display_path(path))
-            continue
+        else:
+            sources.append(source)  # the model holds: the kind's own rules can run too
+    return sources, problems, unreadable
+
+
+# Each file as last read, by its bytes: `guidance serve` reloads after every edit, and an edit
+# changes one file of hundreds, so the others are not parsed and validated again.
+_read: dict[tuple[str, str, str, str], tuple[bytes, tuple[Source[Any] | None, list[Problem]]]] = {}
+
+
+def _read_file(kind: Kind, path: Path, pattern: str) -> tuple[Source[Any] | None, list[Problem]]:
+    """A file's source (None if it cannot be read as YAML or does not fit the model) and its problems."""
+    shown = display_path(path)
+    key = (str(path.resolve()), pattern, kind.name, shown)
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    kept = _read.get(key)
+    if kept is not None and kept[0] == digest:
+        return kept[1]
+    result: tuple[Source[Any] | None, list[Problem]]
+    try:
+        document = load_yaml(path, shown)
+    except GuidanceError as exc:
+        result = None, list(exc.problems)
+    else:
         # Problems in the text itself, found whether or not it fits the model.
         found = unsafe_text(document) + misnamed(document, document.data, path, pattern) + duplicate_ids_in_lists(document)
         try:
-            model = validate_document(document, kind.model)
+            result = Source(document, validate_document(document, kind.model)), found
         except GuidanceError as exc:
-            problems += exc.problems + found
-            unreadable.append(display_path(path))
-            continue
-        problems += found
-        sources.append(Source(document, model))  # the model holds: the kind's own rules can run too
-    return sources, problems, unreadable
+            result = None, list(exc.problems) + found
+    _read[key] = (digest, result)
+    return result
 
