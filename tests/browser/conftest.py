@@ -103,3 +103,15 @@ def axe_violations(axe: Axe, page: Page) -> str:
         for node in v["nodes"]
     ]
     return "\n".join(where) + "\n" + results.generate_report()
+
+
+def pretend_now(page: Page, year: int, month: int, day: int) -> None:
+    """Every document the page loads from now on believes it is 9am on that day (month 1 to 12):
+    a page's own scripts that compare dates with today see the day a reader might open it."""
+    page.add_init_script(f"""{{
+        const RealDate = Date;
+        Date = class extends RealDate {{
+            constructor(...args) {{ super(...(args.length ? args : [{year}, {month - 1}, {day}, 9, 0])); }}
+            static now() {{ return new RealDate({year}, {month - 1}, {day}, 9, 0).getTime(); }}
+        }};
+    }}""")

@@ -26,7 +26,7 @@ from guidance.kinds.procedures.texts import PROCEDURES
 from guidance.kinds.thresholds.grid import THRESHOLDS
 from guidance.load import load_site
 from guidance.render.markdown import page_url
-from tests.browser.conftest import CHROMIUM, FLAGS, axe_violations
+from tests.browser.conftest import CHROMIUM, FLAGS, axe_violations, pretend_now
 from tests.helpers import ENGINE, EXAMPLE_TODAY, ROOT, copy_project
 
 pytestmark = pytest.mark.browser
@@ -157,13 +157,7 @@ def test_after_one_visit_every_essential_page_and_search_open_with_no_signal(
         assert page.inner_text("#gl-search-results > li:first-child a") != ""
 
         # A version that comes into force while the reader is offline says so on its day.
-        page.add_init_script("""{
-            const RealDate = Date;
-            Date = class extends RealDate {
-                constructor(...args) { super(...(args.length ? args : [2027, 3, 2, 9, 0])); }
-                static now() { return new RealDate(2027, 3, 2, 9, 0).getTime(); }
-            };
-        }""")
+        pretend_now(page, 2027, 4, 2)
         page.goto(host.url + "/procedures/notifying-serious-incidents/")
         assert page.inner_text(".gl-when-come").startswith("Version 4 came into force on 1 April 2027")
 

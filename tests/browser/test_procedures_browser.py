@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import RecordingPage, axe_violations
+from tests.browser.conftest import RecordingPage, axe_violations, pretend_now
 
 HISTORY = "/procedures/notifying-serious-incidents/history/"
 
@@ -127,13 +127,7 @@ def test_an_announced_version_that_has_come_into_force_says_so(browser, site_url
     """If the site is not rebuilt on the day, the page itself notices the date has passed."""
     context = browser.new_context()
     page = context.new_page()
-    page.add_init_script("""{
-        const RealDate = Date;
-        Date = class extends RealDate {
-            constructor(...args) { super(...(args.length ? args : [2027, 3, 2, 9, 0])); }
-            static now() { return new RealDate(2027, 3, 2, 9, 0).getTime(); }
-        };
-    }""")
+    pretend_now(page, 2027, 4, 2)
     page.goto(site_url + "/procedures/notifying-serious-incidents/")
     assert not page.is_visible(".gl-when-coming")
     assert page.inner_text(".gl-when-come").startswith("Version 4 came into force on 1 April 2027")
