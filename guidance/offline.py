@@ -59,14 +59,19 @@ class SavedSet:
         return self.bytes / 1_000_000
 
 
-def build_id(inputs: Iterable[Path], today: date, version: str) -> str:
-    """The same for the same sources, day and version of this tool; different when any changes."""
-    digest = hashlib.sha256(f"{today.isoformat()}\0{version}\0".encode())
+def build_id(inputs: Iterable[Path], generated: Iterable[str], version: str) -> str:
+    """The same for the same sources, generated pages and version of this tool, wherever they are
+    built; different when any changes. The generated pages stand for the day: a nightly build in
+    which nothing comes into force keeps the id, so readers are not sent the same set again."""
+    digest = hashlib.sha256(f"{version}\0".encode())
     for folder in inputs:
         files = sorted(folder.rglob("*")) if folder.is_dir() else [folder] if folder.exists() else []
         for path in files:
             if path.is_file():
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+                name = path.relative_to(folder).as_posix() if folder.is_dir() else path.name
+                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for markdown in generated:
+        digest.update(markdown.encode() + b"\0")
     return digest.hexdigest()[:12]
 
 

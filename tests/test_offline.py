@@ -84,14 +84,22 @@ def test_the_manifest_and_icons_come_from_the_partnership(built_site: Path) -> N
         assert (255, 255, 255) in centre_row  # the letters, in white
 
 
-def test_two_builds_of_the_same_sources_are_the_same_build_and_an_edit_is_a_new_one(tmp_path: Path) -> None:
-    write(tmp_path, "data/glossary.yml", "terms: []\n")
-    first = build_id([tmp_path / "data"], date_of(EXAMPLE_TODAY), "1.0")
-    assert build_id([tmp_path / "data"], date_of(EXAMPLE_TODAY), "1.0") == first
-    assert build_id([tmp_path / "data"], date_of("2026-11-24"), "1.0") != first  # what is in force may differ
-    assert build_id([tmp_path / "data"], date_of(EXAMPLE_TODAY), "1.1") != first
-    write(tmp_path, "data/glossary.yml", "terms: [] \n")
-    assert build_id([tmp_path / "data"], date_of(EXAMPLE_TODAY), "1.0") != first
+def test_the_build_id_follows_what_is_built_not_where_or_which_night(tmp_path: Path) -> None:
+    from guidance.load import load_site
+    from guidance.pages import site_pages
+
+    def made(day: str) -> list[str]:
+        return [p.markdown for p in site_pages(load_site(ROOT / "data", today=date_of(day)))]
+
+    for folder in ("one", "two"):
+        write(tmp_path / folder, "data/glossary.yml", "terms: []\n")
+    first = build_id([tmp_path / "one/data"], made(EXAMPLE_TODAY), "1.0")
+    assert build_id([tmp_path / "two/data"], made(EXAMPLE_TODAY), "1.0") == first  # another folder or machine
+    assert build_id([tmp_path / "one/data"], made("2026-11-24"), "1.0") == first  # a night on which nothing changed
+    assert build_id([tmp_path / "one/data"], made("2027-04-02"), "1.0") != first  # a version has come into force
+    assert build_id([tmp_path / "one/data"], made(EXAMPLE_TODAY), "1.1") != first
+    write(tmp_path / "one", "data/glossary.yml", "terms: [] \n")
+    assert build_id([tmp_path / "one/data"], made(EXAMPLE_TODAY), "1.0") != first
 
 
 def date_of(text: str):  # type: ignore[no-untyped-def]

@@ -33,11 +33,13 @@ log = get_plugin_logger("guidance")
 SERVING = "serving"  # the build id in `guidance serve`, which saves nothing for offline
 
 
-def offline_sources(config: Any, site: SiteData, serving: bool) -> list[Page]:
-    """The generated files, and what the theme prints (``config.extra.guidance``): the build's id,
-    whether pages register the worker, the theme colour."""
+def offline_sources(config: Any, site: SiteData, made: list[Page], serving: bool) -> list[Page]:
+    """The generated files, and what the theme prints (``config.extra.guidance``): the build's id
+    (from the sources and ``made``, the pages made from them), whether pages register the worker,
+    the theme colour."""
     inputs = [Path(config.docs_dir), site_data_dir(config), Path(config.config_file_path or "mkdocs.yml")]
-    build = SERVING if serving else build_id(inputs, site.today, version("safeguarding-guidance"))
+    generated = (page.markdown for page in made)
+    build = SERVING if serving else build_id(inputs, generated, version("safeguarding-guidance"))
     colour = primary_colour(_material(config), config.theme.get("palette"))
     p = site.partnership
     config.extra["guidance"].update(build=build, offline=not serving, colour=colour)

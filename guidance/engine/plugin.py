@@ -109,7 +109,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = theme_settings(partnership, site.today, self.serving)
         made = site_pages(site)
-        self.pages = made + search_pages(browse_links(site), lexicon(site, made)) + offline_sources(config, site, self.serving)
+        self.pages = made + search_pages(browse_links(site), lexicon(site, made)) + offline_sources(config, site, made, self.serving)
         self._relevance(relevance_problems(site, made))
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
