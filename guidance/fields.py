@@ -6,12 +6,12 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from guidance.timescales import DURATION_PATTERN
 
-__all__ = ["Colour", "Day", "Email", "HttpsUrl", "Id", "OldUrl", "PATTERN_NAMES", "Question", "SITE_PATH_PATTERN", "Strict", "Text", "UkPhone"]
+__all__ = ["Colour", "Day", "Email", "HttpsUrl", "Id", "Keywords", "OldUrl", "PATTERN_NAMES", "REPEATED", "Question", "SITE_PATH_PATTERN", "Strict", "Text", "UkPhone"]
 
 
 class Strict(BaseModel):
@@ -81,6 +81,28 @@ def _day(value: Any) -> Any:
 
 
 Day = Annotated[date, BeforeValidator(_day)]
+
+
+REPEATED = "keyword_repeated"
+
+
+def _once_each(words: list[str]) -> list[str]:
+    """A keyword written twice (in any case or spacing) is a slip, and would count twice in search."""
+    seen: set[str] = set()
+    for at, word in enumerate(words):
+        key = " ".join(re.sub(r"[^\w]+|_", " ", word.lower()).split())
+        if key in seen:  # said at the repeat (see shape.py)
+            raise PydanticCustomError(REPEATED, "duplicate keyword '{word}' (given earlier in this list)", {"word": word, "at": at})
+        seen.add(key)
+    return words
+
+
+# Everyday words and phrasings people search with for an entry ("DNA", "my partner hurts me"):
+# search reads each as a name the entry answers to.
+Keywords = Annotated[
+    list[Text], AfterValidator(_once_each),
+    Field(description="Other words and everyday phrasings people search with, each once, e.g. 'S47' or 'scared at home'."),
+]
 
 
 def first_sentence(text: str) -> str:

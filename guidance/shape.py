@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from guidance.errors import GuidanceError, Path, Problem, describe, suggest
-from guidance.fields import PATTERN_NAMES
+from guidance.fields import PATTERN_NAMES, REPEATED
 from guidance.yamlio import Document
 
 __all__ = ["validate_document"]
@@ -51,6 +51,8 @@ def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
         name = str(path[-1])
         hint = suggest(name, allowed) or f" (expected one of: {', '.join(allowed)})"
         return document.problem(path, f"unknown field '{name}'{hint}", key=True)
+    if kind == REPEATED:  # at the item that repeats, not the list
+        return document.problem((*path, error["ctx"]["at"]), error["msg"])
     if kind == "missing":
         return document.problem(path[:-1], f"missing required field '{path[-1]}'")
     if kind == "string_type" and not isinstance(error.get("input"), (dict, list)):

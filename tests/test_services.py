@@ -164,3 +164,31 @@ def test_the_services_page_names_the_partnerships_own_area(services: Path) -> No
     page = next(p for p in site_pages(site) if p.path == SERVICES_INDEX)
     assert "Services in Testshire" in page.markdown
     assert "Northmoor" not in page.markdown
+
+
+def test_everyday_phrasings_of_a_need_and_a_service_are_what_search_reads_them_by(services: Path) -> None:
+    """A need's page answers to its description and phrasings, a service to its needs and its own."""
+    from guidance.search import Entry, PageInfo
+    from guidance.site_search import records
+
+    phrased = (SERVICES.replace("    description: If you cannot pay for food or bills.\n",
+                                "    description: If you cannot pay for food or bills.\n    keywords: [debt, cost of living]\n")
+               .replace("    offers: Help with bills and debts.\n", "    offers: Help with bills and debts.\n    keywords: [rent arrears]\n"))
+    write(services, "data/services.yml", phrased)
+    site = load_site("data", today=TODAY)
+    advice = next(e for e in records(site) if e.url.endswith("#money-advice"))
+    assert advice.keywords == ("Money worries", "rent arrears")
+    from guidance.registry import KINDS
+
+    page = PageInfo("public/services/money.md", "public/services/money/", "Money worries", "The public", {})
+    entry = next(k for k in KINDS if k.name == "services").search_entry(page, site)
+    assert isinstance(entry, Entry) and entry.keywords == ("If you cannot pay for food or bills.", "debt", "cost of living")
+
+
+def test_a_phrasing_given_twice_is_an_error_at_the_second(services: Path) -> None:
+    write(services, "data/services.yml", SERVICES.replace(
+        "    description: If being a parent feels hard.\n",
+        "    description: If being a parent feels hard.\n    keywords: [tantrums, parenting course, Parenting  Course]\n"))
+    assert load_problems(today=TODAY) == [
+        "data/services.yml:8:44: needs[1].keywords[2]: duplicate keyword 'Parenting  Course' (given earlier in this list)"
+    ]

@@ -12,7 +12,8 @@
 const FILLER = new Set(
   ("a an and are as at be been being by can could do does did for from get got has have how i if in into is it its " +
     "just me my of on or our please should so some than that the their them then there these they this those to " +
-    "us was we were what whats when where which who whom why will with would you your yours about any")
+    "us was we were what whats when where which who whom why will with would you your yours about any " +
+    "i'm im i've ive i'd we're too much very really also")
     .split(" "),
 );
 // Words that ask what something means: the answer is a definition (a glossary entry).
@@ -55,6 +56,13 @@ export const normalise = (text) =>
     .trim();
 // Words that say help is wanted, not what with: "help for young carers" is about young carers.
 const WANTING = new Set("help support advice service services information info".split(" "));
+// Who it is about, in a sentence about what is happening ("my dad drinks too much", "mum has
+// depression"): the rest of the words say what the need is.
+const WHO = new Set(
+  ("mum mums mother mothers dad dads father fathers parent parents son sons daughter daughters child children " +
+    "kid kids boy boys girl girls teenager teenagers teen teens baby babies toddler grandchild family")
+    .split(" "),
+);
 
 /** What to search for, how to order the results, and what to say about the query. `found`: words
  * the index has although the lexicon does not (it holds names, not every word of every page): they
@@ -82,6 +90,7 @@ export function understand(text, lexicon = {}, found = new Set()) {
     topic: searchWords.filter((w) => !WANTING.has(w)).join(" "),
     corrected: corrected ? corrected.join(" ") : null,
     terms: terms(searchWords, lexicon.synonyms || []),
+    factors: factors(searchWords),
     defining: defining && !DOING.test(words.join(" ")),
     doing: DOING.test(words.join(" ")),
     personal,
@@ -90,6 +99,17 @@ export function understand(text, lexicon = {}, found = new Set()) {
     worried: Boolean(lexicon.worried) && child && (danger || reporting) && (personal || reporting),
     level,
   };
+}
+
+/** How much each word counts, where the query has other words: a number ("a 3 month old": pages
+ * say "a baby") and a word of wanting count little, the person it is about half; every other word
+ * fully. A word that counts less is not missed where a result lacks it. */
+function factors(words) {
+  const out = {};
+  const lesser = (w) => (/^\d+$/.test(w) || WANTING.has(w) ? 0.3 : WHO.has(w) ? 0.5 : 1);
+  if (words.every((w) => lesser(w) < 1)) return out;
+  for (const w of words) if (lesser(w) < 1) out[w] = lesser(w);
+  return out;
 }
 
 function findLevel(text, levels) {
@@ -194,7 +214,9 @@ function terms(words, synonyms) {
   const taken = new Array(words.length).fill(false);
   const found = [];
   const phrases = synonyms
-    .flatMap((group) => group.map((member) => ({ member, group, parts: member.split(" ").map(stem) })))
+    // The query has lost its filler words ("somewhere safe to stay": "somewhere safe stay"): so does the phrase.
+    .flatMap((group) => group.map((member) => ({ member, group, parts: member.split(" ").filter((w) => !FILLER.has(w)).map(stem) })))
+    .filter(({ parts }) => parts.length)
     .sort((a, b) => b.parts.length - a.parts.length);
   for (const { member, group, parts } of phrases) {
     for (let i = 0; i + parts.length <= words.length; i++) {
@@ -211,23 +233,28 @@ function terms(words, synonyms) {
 // How well one result answers the query, from what the index returned for it: each term (in any of
 // its forms) counts its rarity, fully in the result's title, names or keywords, less in its text
 // (and less again in a long text: a page that lists everything has every word); a result with every
-// term counts half as much again. `rarity` is each term's weight (rarer: higher).
+// term counts half as much again, where it has them by name (a long page has every word somewhere).
+// A word that counts less (see `factors`) is not missed where it is not found. `rarity` is each
+// term's weight (rarer: higher, and less for a word that counts less).
 export function relevance(meant, data, rarity) {
   const named = words(`${data.meta.title || ""} ${(data.meta.names || "").replace(/\|/g, " ")} ${(data.meta.keywords || "").replace(/\|/g, " ")}`);
   const content = words(data.content || "");
   const damping = 1 + 0.5 * Math.log2(1 + content.size / 80);
   let score = 0;
   let all = true;
-  let total = 0;
+  let bonus = 0;
   for (const term of meant.terms) {
     const weight = rarity.get(term.text) || 1;
-    total += weight;
     const forms = [term.text, ...term.alternatives];
-    if (forms.some((form) => has(named, form))) score += weight;
-    else if (forms.some((form) => has(content, form))) score += (0.6 * weight) / damping;
-    else all = false;
+    if (forms.some((form) => has(named, form))) {
+      score += weight;
+      bonus += weight;
+    } else if (forms.some((form) => has(content, form))) {
+      score += (0.6 * weight) / damping;
+      bonus += weight / damping;
+    } else if (!(meant.factors || {})[term.text]) all = false;
   }
-  return score + (all && meant.terms.length > 1 ? 0.5 * total : 0);
+  return score + (all && meant.terms.length > 1 ? 0.5 * bonus : 0);
 }
 
 const words = (text) => new Set(normalise(text).split(" ").filter(Boolean).map(stem));

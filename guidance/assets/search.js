@@ -81,9 +81,9 @@
           objects.set(r.id, r);
         }
       }
-      const weight = Math.log(1 + entries / (1 + pages));
+      const weight = Math.log(1 + entries / (1 + pages)) * ((meant.factors || {})[term.text] || 1);
       rarity.set(term.text, weight);
-      for (const [id, share] of best) scores.set(id, (scores.get(id) || 0) + weight * (0.6 + 0.4 * share));
+      for (const [id, share] of best) scores.set(id, (scores.get(id) || 0) + weight * (0.3 + 0.7 * share));
     }));
     const all = await whole;
     for (const r of all?.results || []) {
@@ -139,11 +139,18 @@
     };
     const seen = await Promise.all(unknownWords(query, lexicon).map(onPage));
     const meant = understand(query, exact ? { ...lexicon, words: {} } : lexicon, new Set(seen.filter(Boolean)));
-    const { ranked, all, rarity } = await bestMatch(pagefind, meant, options, lexicon.entries || 1000);
+    const entries = lexicon.entries || 1000;
+    const [{ ranked, all, rarity }, theirs] = await Promise.all([
+      bestMatch(pagefind, meant, options, entries),
+      // Someone describing their own life: the best pages for the public are weighed too, however
+      // many practitioners' pages share their words.
+      meant.personal ? bestMatch(pagefind, meant, { filters: { ...options.filters, audience: PUBLIC } }, entries) : null,
+    ]);
     if (mine !== latest || !all) return;
     const search = all;
     const partly = !search.results.length; // no result has every word: these have some of them
-    let results = ranked;
+    const weighed = theirs ? theirs.ranked.slice(0, RANKED / 2) : [];
+    let results = [...weighed, ...ranked.filter((r) => !weighed.some((w) => w.id === r.id))];
     const pins = [];
     if (meant.level) pins.push([meant.level.url, `${meant.level.name} level ${meant.level.id}`]);
     if (meant.worried) pins.push([lexicon.worried, "worried about a child"]);

@@ -13,7 +13,8 @@ import pytest
 LEXICON = {
     "words": {"neglect": 40, "neglected": 3, "safeguarding": 90, "food": 12, "bank": 9, "foodbank": 1, "childline": 4,
               "strategy": 20, "discussion": 15, "carers": 8, "young": 30, "exploitation": 11},
-    "synonyms": [["teenager", "teen", "young person"], ["hit", "hurt", "beat"], ["low mood", "depression"]],
+    "synonyms": [["teenager", "teen", "young person"], ["hit", "hurt", "beat"], ["low mood", "depression"],
+                 ["refuge", "somewhere safe to stay"]],
     "levels": [{"id": "1", "name": "Universal", "url": "thresholds/level-1/"}, {"id": "2", "name": "Early help", "url": "thresholds/level-2/"},
                {"id": "3", "name": "Targeted", "url": "thresholds/level-3/"}],
     "worried": "public/worried-about-a-child/",
@@ -90,6 +91,25 @@ def test_synonyms_give_each_term_its_other_forms(page) -> None:
     assert {"text": "low mood", "alternatives": ["depression"]} in meant["terms"]
     hits = understand(page, "my partner hits me")["terms"]
     assert {"text": "hits", "alternatives": ["hit", "hurt", "beat"]} in hits or {"text": "hits", "alternatives": ["hurt", "beat"]} in hits
+
+
+@pytest.mark.browser
+def test_a_synonym_phrase_with_small_words_is_found_in_a_query_without_them(page) -> None:
+    """Question words go before the synonyms are read, and "to" goes from "somewhere safe to stay" too."""
+    meant = understand(page, "somewhere safe to stay away from my partner")
+    assert {"text": "somewhere safe stay", "alternatives": ["refuge"]} in meant["terms"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("typed, factors", [
+    ("my dad drinks too much", {"dad": 0.5}),  # "too much" are small words; the need is the drinking
+    ("bruising on a 3 month old", {"3": 0.3}),
+    ("support for my autistic son", {"support": 0.3, "son": 0.5}),
+    ("mum", {}),  # a word on its own counts, whatever it is
+    ("help for parents", {}),
+])
+def test_who_it_is_about_a_number_and_wanting_count_less_than_what_is_happening(page, typed: str, factors: dict) -> None:
+    assert understand(page, typed)["factors"] == factors
 
 
 @pytest.mark.browser

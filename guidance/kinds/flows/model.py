@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from guidance.citation import Citation
-from guidance.fields import Day, Id, Strict, Text
+from guidance.fields import Day, Id, Keywords, Strict, Text
 from guidance.kinds.procedures.model import Timescale
 from guidance.site import Key
 
@@ -72,7 +72,7 @@ class FlowFile(Strict):
 
     id: Id = Field(description="Permanent: the URL and the target of 'flow:' links.")
     owner: Text
-    keywords: list[Text] = Field(default_factory=list)
+    keywords: Keywords = Field(default_factory=list)
     versions: list[FlowVersion] = Field(min_length=1)
 
 

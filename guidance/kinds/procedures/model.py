@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from guidance.citation import Citation
-from guidance.fields import Day, Id, OldUrl, Strict, Text
+from guidance.fields import Day, Id, Keywords, OldUrl, Strict, Text
 from guidance.site import Key
 from guidance.timescales import DURATION_PATTERN, Duration
 
@@ -83,7 +83,7 @@ class ProcedureFile(Strict):
     owner: Text = Field(description="Who keeps it up to date, e.g. 'Partnership business manager'.")
     reviewed: Day = Field(description="When it was last reviewed, changed or not (YYYY-MM-DD).")
     review_due: Day = Field(description="When the next review is due (YYYY-MM-DD).")
-    keywords: list[Text] = Field(default_factory=list, description="Other words people search with, e.g. 'S47'.")
+    keywords: Keywords = Field(default_factory=list)
     former_ids: list[Id] = Field(default_factory=list, description="Ids it had before: their URLs redirect here.")
     former_urls: list[OldUrl] = Field(
         default_factory=list, description="Paths of old pages that redirect here, e.g. 'chapters/p_ch1_3.html'."

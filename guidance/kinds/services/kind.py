@@ -42,7 +42,7 @@ class ServicesKind(Kind):
         where = page_url(render.SERVICES_INDEX)
         return [
             Entry(f"{where}#{s.id}", s.name, IN_SERVICES, "Service", PUBLIC,
-                  names=(s.name,), keywords=tuple(services.needs[n].name for n in s.needs), text=f"{s.who} {s.offers}")
+                  names=(s.name,), keywords=(*(services.needs[n].name for n in s.needs), *s.keywords), text=f"{s.who} {s.offers}")
             for s in services.services
         ]
 
@@ -51,8 +51,10 @@ class ServicesKind(Kind):
         if not page.path.startswith(folder):
             return None
         need = site[SERVICES].needs.get(page.path.removeprefix(folder).removesuffix(".md"))
+        # A need's page answers to what the need is in the reader's words: its description and phrasings.
         return Entry(page.url, page.title, IN_SERVICES, "Help and services", page.audience,
-                     names=(page.title, *([need.name] if need else [])))
+                     names=(page.title, *([need.name] if need else [])),
+                     keywords=(need.description, *need.keywords) if need else ())
 
     def search_data(self, site: SiteData) -> object:
         return [(n, need.name) for n, need in site[SERVICES].needs.items()]

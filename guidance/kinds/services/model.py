@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from guidance.citation import Citation
-from guidance.fields import Day, Email, HttpsUrl, Id, Strict, Text, UkPhone
+from guidance.fields import Day, Email, HttpsUrl, Id, Keywords, Strict, Text, UkPhone
 
 __all__ = ["Need", "Service", "ServiceContact", "ServicesFile"]
 
@@ -24,6 +24,7 @@ class Need(Strict):
     id: Id
     name: Text = Field(description="In everyday words, e.g. 'Money worries'.")
     description: Text = Field(description="Who this is for, in one short sentence a child could read.")
+    keywords: Keywords = Field(default_factory=list)
 
 
 class Service(Strict):
@@ -32,6 +33,7 @@ class Service(Strict):
     needs: list[Id] = Field(min_length=1, description="Ids of needs from the needs list.")
     who: Text = Field(description="Who it is for, in plain words.")
     offers: Text = Field(description="What it offers, in plain words.")
+    keywords: Keywords = Field(default_factory=list)
     contact: ServiceContact
     hours: list[Text] = Field(
         min_length=1, description="When it is open, one line each: 'Monday to Friday, 9am to 5pm', '24 hours'."

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from guidance.citation import Citation
-from guidance.fields import ID_PATTERN, Colour, Id, Strict, Text
+from guidance.fields import ID_PATTERN, Colour, Id, Keywords, Strict, Text
 
 __all__ = ["AgeBand", "Domain", "Indicator", "Level", "ThresholdsFile"]
 
@@ -57,7 +57,7 @@ class Indicator(Strict):
     text: Text = Field(description="Specific, observable and non-judgemental.")
     age_bands: list[Id] = Field(default_factory=list, description="Age band ids; empty means any age.")
     examples: list[Text] = Field(default_factory=list)
-    keywords: list[Text] = Field(default_factory=list, description="Other words people search with, e.g. 'DNA'.")
+    keywords: Keywords = Field(default_factory=list)
 
 
 class ThresholdsFile(Strict):
