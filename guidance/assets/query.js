@@ -13,7 +13,8 @@ const FILLER = new Set(
   ("a an and are as at be been being by can could do does did for from get got has have how i if in into is it its " +
     "just me my of on or our please should so some than that the their them then there these they this those to " +
     "us was we were what whats when where which who whom why will with would you your yours about any " +
-    "i'm im i've ive i'd we're too much very really also")
+    "i'm im i've ive i'd we're too much very really also he she him her his hers " +
+    "go goes going went gone gets getting can't cant cannot don't dont won't wont isn't doesn't")
     .split(" "),
 );
 // Words that ask what something means: the answer is a definition (a glossary entry).
@@ -42,7 +43,11 @@ const DANGER = new Set(
 // Asking whom to tell.
 const REPORTING = new Set("report reporting worried worry worries concerned concern tell".split(" "));
 // Asking what to do, not what a word means: the answer is a procedure or a decision flow.
-const DOING = /\b(?:what (?:do|should|must) (?:i|we)|what to do|how (?:do|can|should|must) (?:i|we)|who (?:do|should) (?:i|we)|how long|procedure|process|steps|deadline|timescales?)\b/;
+const DOING = /\b(?:what (?:do|should|must) (?:i|we)|what to do|how (?:do|can|should|must) (?:i|we)|who (?:do|should) (?:i|we)|when (?:is|are|do|does|should|must)|how long|procedure|process|steps|deadline|timescales?)\b/;
+// Asking for a service: "support for ...", "help with ...", "a drug service for teenagers".
+const ASKING = /\b(?:help|support|advice|services?)\s+(?:for|with|to|on|about|getting|paying|finding)\b/;
+// The one telling it is in it: "my ex threatens me", "I'm scared": their own route, not only the child's.
+const SPEAKER = new Set("me i'm im myself".split(" "));
 const NUMBERS = { one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
 const LEVEL = /\b(?:level|lvl|tier|threshold)\s*([0-9]+|one|two|three|four|five|six|iv|v|i{1,3})\b|\bl([1-9])\b/;
 
@@ -84,31 +89,42 @@ export function understand(text, lexicon = {}, found = new Set()) {
   const own = new Set([...found, ...(lexicon.synonyms || []).flat().flatMap((s) => s.split(" "))]);
   const corrected = correct(core, vocabulary, own);
   const searchWords = corrected || core;
+  const meaning = terms(searchWords, lexicon.synonyms || []);
+  const doing = DOING.test(words.join(" "));
   return {
     words: searchWords,
     phrase: searchWords.join(" "),
     topic: searchWords.filter((w) => !WANTING.has(w)).join(" "),
     corrected: corrected ? corrected.join(" ") : null,
-    terms: terms(searchWords, lexicon.synonyms || []),
-    factors: factors(searchWords),
-    defining: defining && !DOING.test(words.join(" ")),
-    doing: DOING.test(words.join(" ")),
+    terms: meaning,
+    factors: factors(meaning),
+    defining: defining && !doing,
+    doing,
     personal,
+    // A practitioner describing a child's situation ("bruising on a 3 month old"): neither asking
+    // what a word means nor what to do, nor telling their own story.
+    describing: !defining && !doing && !personal && meaning.length >= 2 && meaning.some(about),
     danger: danger && (personal || child),
-    // Someone worried about a child, in their own words: the worried page first.
-    worried: Boolean(lexicon.worried) && child && (danger || reporting) && (personal || reporting),
+    wanting: ASKING.test(words.join(" ")),
+    // Someone worried about a child, in their own words: the worried page first (unless they are in
+    // danger themselves: then the help for them comes first, with the emergency line above it).
+    worried: Boolean(lexicon.worried) && child && (danger || reporting) && (personal || reporting) && !(danger && words.some((w) => SPEAKER.has(w))),
     level,
   };
 }
 
-/** How much each word counts, where the query has other words: a number ("a 3 month old": pages
- * say "a baby") and a word of wanting count little, the person it is about half; every other word
- * fully. A word that counts less is not missed where a result lacks it. */
-function factors(words) {
+// A term naming a person ("teenager", or "young person", whose other form is "teenager").
+const about = (term) => [term.text, ...term.alternatives].some((form) => WHO.has(form) || CHILD.has(form));
+
+/** How much each term counts, where the query has other terms: a number ("a 3 month old": pages
+ * say "a baby") and a word of wanting count little (and only where a result is named by them), the
+ * person it is about half; every other term fully. A term that counts less is not missed where a
+ * result lacks it. */
+function factors(terms) {
   const out = {};
-  const lesser = (w) => (/^\d+$/.test(w) || WANTING.has(w) ? 0.3 : WHO.has(w) ? 0.5 : 1);
-  if (words.every((w) => lesser(w) < 1)) return out;
-  for (const w of words) if (lesser(w) < 1) out[w] = lesser(w);
+  const lesser = (t) => (/^\d+$/.test(t.text) || WANTING.has(t.text) ? 0.3 : [t.text, ...t.alternatives].some((f) => WHO.has(f)) ? 0.5 : 1);
+  if (terms.every((t) => lesser(t) < 1)) return out;
+  for (const t of terms) if (lesser(t) < 1) out[t.text] = lesser(t);
   return out;
 }
 
@@ -249,12 +265,43 @@ export function relevance(meant, data, rarity) {
     if (forms.some((form) => has(named, form))) {
       score += weight;
       bonus += weight;
-    } else if (forms.some((form) => has(content, form))) {
+    } else if ((meant.factors || {})[term.text] !== 0.3 && forms.some((form) => has(content, form))) {
       score += (0.6 * weight) / damping;
       bonus += weight / damping;
     } else if (!(meant.factors || {})[term.text]) all = false;
   }
-  return score + (all && meant.terms.length > 1 ? 0.5 * bonus : 0);
+  return score + (all && meant.terms.length > 1 ? 0.5 * bonus : 0) + together(meant, data, rarity, damping);
+}
+
+// Two terms of the query side by side in a result ("scared to go home", "cannot afford food") say
+// more than the same words apart: a quarter of their weight again, in a name or keyword, or less
+// in the text (as much less as a word there).
+function together(meant, data, rarity, damping) {
+  const named = [data.meta.title || "", ...(data.meta.names || "").split("|"), ...(data.meta.keywords || "").split("|")].map(sequence);
+  let content = null;
+  let score = 0;
+  const factors = meant.factors || {};
+  for (let i = 0; i + 1 < meant.terms.length; i++) {
+    const [a, b] = [meant.terms[i], meant.terms[i + 1]];
+    if (factors[a.text] === 0.3 || factors[b.text] === 0.3) continue;
+    const weight = 0.25 * ((rarity.get(a.text) || 1) + (rarity.get(b.text) || 1));
+    const pairs = forms(a).flatMap((x) => forms(b).map((y) => [...x, ...y]));
+    if (named.some((seq) => pairs.some((pair) => within(seq, pair)))) score += weight;
+    else {
+      content = content || sequence(data.content || "");
+      if (pairs.some((pair) => within(content, pair))) score += weight / damping;
+    }
+  }
+  return score;
+}
+
+const sequence = (text) => normalise(text).split(" ").filter((w) => w && !FILLER.has(w)).map(stem);
+const forms = (term) => [term.text, ...term.alternatives].map(sequence).filter((f) => f.length);
+const alike = (word, s) => word === s || (s.length >= 4 && word.startsWith(s) && word.length - s.length <= 3);
+
+function within(seq, words) {
+  for (let i = 0; i + words.length <= seq.length; i++) if (words.every((w, k) => alike(seq[i + k], w))) return true;
+  return false;
 }
 
 const words = (text) => new Set(normalise(text).split(" ").filter(Boolean).map(stem));

@@ -81,7 +81,9 @@
           objects.set(r.id, r);
         }
       }
-      const weight = Math.log(1 + entries / (1 + pages)) * ((meant.factors || {})[term.text] || 1);
+      // A phrase ("somewhere safe to stay") stands for each of its words.
+      const words = term.text.split(" ").length;
+      const weight = words * Math.log(1 + entries / (1 + pages)) * ((meant.factors || {})[term.text] || 1);
       rarity.set(term.text, weight);
       for (const [id, share] of best) scores.set(id, (scores.get(id) || 0) + weight * (0.3 + 0.7 * share));
     }));
@@ -165,12 +167,16 @@
       const title = new Set(normalise(meta.title || "").split(" "));
       return titleWords.filter((word) => title.has(word)).length;
     };
-    // A definition asked for favours the glossary; what to do, procedures and flows.
+    // A definition asked for favours the glossary; what to do, procedures and flows; a situation, indicators.
     const most = [...rarity.values()].reduce((a, b) => a + b, 0);
     const fit = (d) =>
       relevance(meant, d, rarity) +
       (meant.defining && (d.meta.label || "").startsWith("Glossary") ? 0.3 * most : 0) +
-      (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.3 * most : 0);
+      (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.3 * most : 0) +
+      // Help asked for: services, and the pages that gather them by need.
+      (meant.wanting && /^(Service|Help and services)$/.test(d.meta.label || "") ? 0.3 * most : 0) +
+      // A child's situation described: the threshold indicators say what level of need it is.
+      (meant.describing && (d.meta.label || "").startsWith("Threshold indicator") ? 0.3 * most : 0);
     // Someone describing their own life is shown pages for the public first, where there are any.
     const forThem = meant.personal && details.some((d) => d.meta.audience === PUBLIC);
     const order = details
@@ -180,6 +186,8 @@
         tier(asked, d.meta),
         -Math.round(fit(d) * 100),
         -inTitle(d.meta),
+        // As good as one service: the page of every service for that need comes first.
+        d.meta.label === "Help and services" ? 0 : 1,
         i,
       ])
       .sort(byKey);
