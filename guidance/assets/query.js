@@ -117,8 +117,8 @@ export function understand(text, lexicon = {}, found = new Set()) {
 const about = (term) => [term.text, ...term.alternatives].some((form) => WHO.has(form) || CHILD.has(form));
 
 /** How much each term counts, where the query has other terms: a number ("a 3 month old": pages
- * say "a baby") and a word of wanting count little (and only where a result is named by them), the
- * person it is about half; every other term fully. A term that counts less is not missed where a
+ * say "a baby") and a word of wanting count little in finding results and not at all in ordering
+ * them, the person it is about half; every other term fully. A term that counts less is not missed where a
  * result lacks it. */
 function factors(terms) {
   const out = {};
@@ -260,12 +260,13 @@ export function relevance(meant, data, rarity) {
   let all = true;
   let bonus = 0;
   for (const term of meant.terms) {
+    if ((meant.factors || {})[term.text] === 0.3) continue; // "help", "3": said by every result, or by none
     const weight = rarity.get(term.text) || 1;
     const forms = [term.text, ...term.alternatives];
     if (forms.some((form) => has(named, form))) {
       score += weight;
       bonus += weight;
-    } else if ((meant.factors || {})[term.text] !== 0.3 && forms.some((form) => has(content, form))) {
+    } else if (forms.some((form) => has(content, form))) {
       score += (0.6 * weight) / damping;
       bonus += weight / damping;
     } else if (!(meant.factors || {})[term.text]) all = false;

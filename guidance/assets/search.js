@@ -167,6 +167,8 @@
       const title = new Set(normalise(meta.title || "").split(" "));
       return titleWords.filter((word) => title.has(word)).length;
     };
+    // Help asked for ("help getting an EHCP"): only a service or a need's page is named by its topic alone.
+    const helps = (d) => /^(Service|Help and services)$/.test(d.meta.label || "");
     // A definition asked for favours the glossary; what to do, procedures and flows; a situation, indicators.
     const most = [...rarity.values()].reduce((a, b) => a + b, 0);
     const fit = (d) =>
@@ -174,7 +176,7 @@
       (meant.defining && (d.meta.label || "").startsWith("Glossary") ? 0.3 * most : 0) +
       (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.3 * most : 0) +
       // Help asked for: services, and the pages that gather them by need.
-      (meant.wanting && /^(Service|Help and services)$/.test(d.meta.label || "") ? 0.3 * most : 0) +
+      (meant.wanting && helps(d) ? 0.3 * most : 0) +
       // A child's situation described: the threshold indicators say what level of need it is.
       (meant.describing && (d.meta.label || "").startsWith("Threshold indicator") ? 0.3 * most : 0);
     // Someone describing their own life is shown pages for the public first, where there are any.
@@ -183,7 +185,7 @@
       .map((d, i) => [
         i < pinned.length ? i : pinned.length,
         forThem && d.meta.audience !== PUBLIC ? 1 : 0,
-        tier(asked, d.meta),
+        tier(meant.wanting && !helps(d) ? asked.slice(0, 2) : asked, d.meta),
         -Math.round(fit(d) * 100),
         -inTitle(d.meta),
         // As good as one service: the page of every service for that need comes first.

@@ -42,6 +42,10 @@ class ProceduresKind(Kind):
     changes_page = CHANGES_PAGE
 
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        if page.path == CHANGES_PAGE:  # what readers call it: "procedure updates", "what's new"
+            return Entry(page.url, page.title, IN_PROCEDURES, "Changes to procedures", page.audience,
+                         names=(page.title, "changes to procedures", "procedure updates"),
+                         keywords=("what's new", "recent changes", "new versions", "updated procedures"))
         if "procedure" not in page.meta:
             return None
         p = site[PROCEDURES].by_id[page.meta["procedure"]]
