@@ -35,7 +35,10 @@ def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
             return None
         if found is not None:
             return found
-    return Entry(page.url, title, IN_OTHER, "Page", audience, names=(title,))
+    # A written page answers to what its author says it is about: its description and keywords.
+    about = [meta.get("description"), *(meta.get("keywords") or [])]
+    return Entry(page.url, title, IN_OTHER, "Page", audience, names=(title,),
+                 keywords=tuple(str(a) for a in about if isinstance(a, str) and a.strip()))
 
 
 def page_data(site: SiteData) -> object:

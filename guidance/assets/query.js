@@ -14,7 +14,8 @@ const FILLER = new Set(
     "just me my of on or our please should so some than that the their them then there these they this those to " +
     "us was we were what whats when where which who whom why will with would you your yours about any " +
     "i'm im i've ive i'd we're too much very really also he she him her his hers " +
-    "go goes going went gone gets getting can't cant cannot don't dont won't wont isn't doesn't")
+    "go goes going went gone gets getting can't cant cannot don't dont won't wont isn't doesn't " +
+    "someone somebody something anyone anybody anything")
     .split(" "),
 );
 // Words that ask what something means: the answer is a definition (a glossary entry).

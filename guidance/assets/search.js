@@ -174,7 +174,7 @@
     const fit = (d) =>
       relevance(meant, d, rarity) +
       (meant.defining && (d.meta.label || "").startsWith("Glossary") ? 0.3 * most : 0) +
-      (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.3 * most : 0) +
+      (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.5 * most : 0) +
       // Help asked for: services, and the pages that gather them by need.
       (meant.wanting && helps(d) ? 0.3 * most : 0) +
       // A child's situation described: the threshold indicators say what level of need it is.
