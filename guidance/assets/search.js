@@ -43,6 +43,8 @@
     if (asked.some((q) => title === q)) return 0;
     if (asked.some((q) => names.includes(q))) return 1;
     if (asked.some((q) => keywords.includes(q))) return 2;
+    // One word asked about ("exploitation"): a term of the glossary named with it is as good as a keyword.
+    if ((meta.label || "").startsWith("Glossary") && asked.some((q) => !q.includes(" ") && names.some((n) => n.split(" ").includes(q)))) return 2;
     return 3;
   };
   const PUBLIC = "The public";
@@ -169,16 +171,17 @@
     };
     // Help asked for ("help getting an EHCP"): only a service or a need's page is named by its topic alone.
     const helps = (d) => /^(Service|Help and services)$/.test(d.meta.label || "");
-    // A definition asked for favours the glossary; what to do, procedures and flows; a situation, indicators.
+    // A definition asked for favours the glossary; what to do, procedures and flows.
     const most = [...rarity.values()].reduce((a, b) => a + b, 0);
     const fit = (d) =>
-      relevance(meant, d, rarity) +
+      relevance(meant, d, rarity) *
+        // A child's situation described: the threshold indicators say what level of need it is,
+        // where they match as well as anything else.
+        (meant.describing && (d.meta.label || "").startsWith("Threshold indicator") ? 1.25 : 1) +
       (meant.defining && (d.meta.label || "").startsWith("Glossary") ? 0.3 * most : 0) +
       (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.5 * most : 0) +
       // Help asked for: services, and the pages that gather them by need.
-      (meant.wanting && helps(d) ? 0.3 * most : 0) +
-      // A child's situation described: the threshold indicators say what level of need it is.
-      (meant.describing && (d.meta.label || "").startsWith("Threshold indicator") ? 0.3 * most : 0);
+      (meant.wanting && helps(d) ? 0.3 * most : 0);
     // Someone describing their own life is shown pages for the public first, where there are any.
     const forThem = meant.personal && details.some((d) => d.meta.audience === PUBLIC);
     const order = details
