@@ -114,6 +114,7 @@ export function understand(text, lexicon = {}, found = new Set()) {
   };
 }
 
+const AGE = new Set("year years month months week weeks old aged age".split(" "));
 // A term naming a person ("teenager", or "young person", whose other form is "teenager").
 const about = (term) => [term.text, ...term.alternatives].some((form) => WHO.has(form) || CHILD.has(form));
 
@@ -123,9 +124,14 @@ const about = (term) => [term.text, ...term.alternatives].some((form) => WHO.has
  * result lacks it. */
 function factors(terms) {
   const out = {};
-  const lesser = (t) => (/^\d+$/.test(t.text) || WANTING.has(t.text) ? 0.3 : [t.text, ...t.alternatives].some((f) => WHO.has(f)) ? 0.5 : 1);
-  if (terms.every((t) => lesser(t) < 1)) return out;
-  for (const t of terms) if (lesser(t) < 1) out[t.text] = lesser(t);
+  // An age ("a 15 year old") says who it is about, as "teenager" would.
+  const aged = (i) => AGE.has(terms[i].text) && !terms[i].alternatives.length && i > 0 && (/^\d+$/.test(terms[i - 1].text) || aged(i - 1));
+  const lesser = (t, i) =>
+    /^\d+$/.test(t.text) || WANTING.has(t.text) ? 0.3 : aged(i) || [t.text, ...t.alternatives].some((f) => WHO.has(f)) ? 0.5 : 1;
+  if (terms.every((t, i) => lesser(t, i) < 1)) return out;
+  terms.forEach((t, i) => {
+    if (lesser(t, i) < 1) out[t.text] = lesser(t, i);
+  });
   return out;
 }
 

@@ -175,9 +175,9 @@
     const most = [...rarity.values()].reduce((a, b) => a + b, 0);
     const fit = (d) =>
       relevance(meant, d, rarity) *
-        // A child's situation described: the threshold indicators say what level of need it is,
-        // where they match as well as anything else.
-        (meant.describing && (d.meta.label || "").startsWith("Threshold indicator") ? 1.25 : 1) +
+        // A child's situation described: the threshold indicators say what level of need it is and
+        // the decision flows what to do about it, where they match as well as anything else.
+        (meant.describing && /^(Threshold indicator|Flowchart)/.test(d.meta.label || "") ? 1.25 : 1) +
       (meant.defining && (d.meta.label || "").startsWith("Glossary") ? 0.3 * most : 0) +
       (meant.doing && /^(Procedure|Flowchart)$/.test(d.meta.label || "") ? 0.5 * most : 0) +
       // Help asked for: services, and the pages that gather them by need.
