@@ -64,7 +64,10 @@ class Entry:
     audience: str  # one of AUDIENCES
     names: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
-    text: str = ""  # records only: the words to search (a page's words are its HTML)
+    text: str = ""  # a record's words to search, or a listing's description (a page's words are its HTML)
+    # A page that lists what search finds on its own (every procedure, every brief on a theme): found
+    # by its names and description only, not by every word of everything it lists.
+    listing: bool = False
 
 
 def normalise(text: str) -> str:
@@ -88,10 +91,15 @@ def index_head(entry: Entry) -> str:
     it before the page's content): its filters and details, and its names and keywords as
     hidden, weighted text."""
     e = html.escape
+    listing = (
+        f'<span data-pagefind-meta="{e(f"title:{entry.title}", quote=True)}"></span><p hidden>{e(entry.text)}</p>'
+        if entry.listing else ""  # its heading is not indexed with its list: the title is said here
+    )
     return (
         tags(entry)
         + f'<p hidden data-pagefind-weight="7">{e(" · ".join(entry.names))}</p>'
         + f'<p hidden data-pagefind-weight="5">{e(" · ".join(entry.keywords))}</p>'
+        + listing
     )
 
 

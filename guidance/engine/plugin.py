@@ -230,6 +230,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.config.enabled and self.site is not None:
             entry = page_entry(page.file.src_uri, {**page.meta, "title": page.title}, self.site)
             page.meta["gl_search"] = entry and index_head(entry)
+            page.meta["gl_search_listing"] = bool(entry and entry.listing)
         return context
 
     def _escaped_description(self, context: Any, page: Any, config: Any, nav: Any) -> Any:

@@ -118,7 +118,8 @@ class BriefsKind(Kind):
         if page.path.startswith(BRIEFS_INDEX.removesuffix("index.md")):
             names, keywords = _list_words(page.path, site)
             return Entry(page.url, page.title, IN_BRIEFS, "Learning from reviews", page.audience,
-                         names=(page.title, *names), keywords=keywords)
+                         names=(page.title, *names), keywords=keywords,
+                         text=str(page.meta.get("description") or ""), listing=True)
         return None
 
     def search_data(self, site: SiteData) -> object:
@@ -275,7 +276,7 @@ def _list_words(path: str, site: SiteData) -> tuple[tuple[str, ...], tuple[str, 
     """What trainers call the pages that gather briefs: a theme's page, the matrix, the tracker."""
     for ident, theme in (site.get(THEMES) or {}).items():
         if path == theme_page(ident):
-            return (f"{theme.name} theme", f"learning about {theme.name}"), ("theme",)
+            return (theme.name, f"{theme.name} theme", f"learning about {theme.name}"), ("theme",)
     if path == MATRIX_PAGE:
         return ("themes and reviews matrix", "reviews and themes"), ("matrix",)
     if path == RECOMMENDATIONS_PAGE:

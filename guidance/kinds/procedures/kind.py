@@ -42,10 +42,15 @@ class ProceduresKind(Kind):
     changes_page = CHANGES_PAGE
 
     def search_entry(self, page: PageInfo, site: SiteData) -> Entry | LeftOut | None:
+        about = str(page.meta.get("description") or "")
         if page.path == CHANGES_PAGE:  # what readers call it: "procedure updates", "what's new"
             return Entry(page.url, page.title, IN_PROCEDURES, "Changes to procedures", page.audience,
                          names=(page.title, "changes to procedures", "procedure updates"),
-                         keywords=("what's new", "recent changes", "new versions", "updated procedures"))
+                         keywords=("what's new", "recent changes", "new versions", "updated procedures"), text=about, listing=True)
+        if page.path in (INDEX_PAGE, AS_AT_PAGE):  # lists of the procedures, each found on its own
+            return Entry(page.url, page.title, IN_PROCEDURES, "Procedures", page.audience,
+                         names=(page.title, "all procedures" if page.path == INDEX_PAGE else "procedures as at a date"),
+                         text=about, listing=True)
         if "procedure" not in page.meta:
             return None
         p = site[PROCEDURES].by_id[page.meta["procedure"]]
