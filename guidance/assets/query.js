@@ -92,6 +92,7 @@ export function understand(text, lexicon = {}, found = new Set()) {
   const searchWords = corrected || core;
   const meaning = terms(searchWords, lexicon.synonyms || []);
   const doing = DOING.test(words.join(" "));
+  const wanting = ASKING.test(words.join(" "));
   return {
     words: searchWords,
     phrase: searchWords.join(" "),
@@ -104,9 +105,9 @@ export function understand(text, lexicon = {}, found = new Set()) {
     personal,
     // A practitioner describing a child's situation ("bruising on a 3 month old"): neither asking
     // what a word means nor what to do, nor telling their own story.
-    describing: !defining && !doing && !personal && meaning.length >= 2 && meaning.some(about),
+    describing: !defining && !doing && !personal && !wanting && meaning.length >= 2 && meaning.some(about),
     danger: danger && (personal || child),
-    wanting: ASKING.test(words.join(" ")),
+    wanting,
     // Someone worried about a child, in their own words: the worried page first (unless they are in
     // danger themselves: then the help for them comes first, with the emergency line above it).
     worried: Boolean(lexicon.worried) && child && (danger || reporting) && (personal || reporting) && !(danger && words.some((w) => SPEAKER.has(w))),
