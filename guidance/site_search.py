@@ -36,7 +36,8 @@ def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:
         if found is not None:
             return found
     # A written page answers to what its author says it is about: its description and keywords.
-    about = [meta.get("description"), *(meta.get("keywords") or [])]
+    keywords = meta.get("keywords")  # a list, or one keyword written on its own
+    about = [meta.get("description"), *(keywords if isinstance(keywords, list) else [keywords])]
     return Entry(page.url, title, IN_OTHER, "Page", audience, names=(title,),
                  keywords=tuple(str(a) for a in about if isinstance(a, str) and a.strip()))
 

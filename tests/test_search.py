@@ -71,3 +71,15 @@ def test_the_search_page_offers_to_browse_only_what_the_site_has(small: Path) ->
     published = {page_url(p.path) for p in site_pages(site)}
     for href in links:
         assert posixpath.normpath(posixpath.join(page_url(SEARCH_PAGE), href)) + "/" in published
+
+
+@pytest.mark.parametrize("meta, keywords", [
+    ({"title": "Staying safe online", "description": "How to hide that you visited this site."},
+     ("How to hide that you visited this site.",)),
+    ({"title": "Staying safe online", "keywords": ["clear history", "private browsing"]}, ("clear history", "private browsing")),
+    ({"title": "Staying safe online", "keywords": "clear history"}, ("clear history",)),  # one, not its letters
+    ({"title": "Staying safe online", "description": "", "keywords": [3, None]}, ()),
+])
+def test_a_written_page_answers_to_its_description_and_keywords(site, meta: dict, keywords: tuple[str, ...]) -> None:
+    entry = page_entry("public/staying-safe-online.md", meta, site)
+    assert entry is not None and entry.keywords == keywords
