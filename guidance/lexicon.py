@@ -74,7 +74,7 @@ def search_results(site: SiteData) -> list[str]:
     return list(dict.fromkeys(u.lstrip("/") for u in found))
 
 
-def relevance_problems(site: SiteData, pages: list[Page]) -> list[Problem]:
+def relevance_problems(site: SiteData, pages: list[Page], words: Counter[str] | None = None) -> list[Problem]:
     """data/search.yml against the site as built: an expected page or entry that does not exist is an
     error; a synonym group no word on the site reaches is a warning. Run once the pages are made."""
     tuning = site.get(SEARCH)
@@ -90,7 +90,7 @@ def relevance_problems(site: SiteData, pages: list[Page]) -> list[Problem]:
         if missing:
             near = suggest(query.expect, sorted(addresses | anchors))
             problems.append(document.problem(("queries", i, "expect"), f"no page or entry '{query.expect}' on the site{near}"))
-    words = vocabulary(site, pages)
+    words = words if words is not None else vocabulary(site, pages)
     for i, group in enumerate(tuning.synonyms):
         if not any(all(w in words for w in normalise(word).split()) for word in group):
             problems.append(document.problem(
@@ -106,9 +106,9 @@ def unexpected(site: SiteData) -> tuple[list[str], int]:
     return [u for u in results if u not in wanted], len(results)
 
 
-def lexicon(site: SiteData, pages: list[Page]) -> str:
-    """The JSON the search page reads."""
-    words = vocabulary(site, pages)
+def lexicon(site: SiteData, pages: list[Page], words: Counter[str] | None = None) -> str:
+    """The JSON the search page reads (``words``: the :func:`vocabulary`, if made already)."""
+    words = words if words is not None else vocabulary(site, pages)
     tuning = site.get(SEARCH)
     thresholds = site.get(THRESHOLDS)
     partnership = site.partnership

@@ -16,6 +16,7 @@ from guidance.kinds.glossary.terms import GLOSSARY
 from guidance.kinds.partnership.model import PARTNERSHIP
 from guidance.offline import keep_problems
 from guidance.readability import plain_language, public_pages
+from guidance.reads import Reuse, made
 from guidance.registry import KINDS
 from guidance.safe_text import unsafe_text
 from guidance.shape import validate_document
@@ -32,14 +33,17 @@ def load_site(
     kinds: Sequence[Kind] = KINDS,
     docs_dir: Path | str | None = None,
     today: date | None = None,
+    reuse: Reuse | None = None,
 ) -> SiteData:
-    """Load and check every source as of ``today`` (see :func:`build_date`). Warnings are kept; errors raise."""
+    """Load and check every source as of ``today`` (see :func:`build_date`). Warnings are kept; errors raise.
+
+    ``reuse`` (``guidance serve``) keeps each kind's checks while what they read is unchanged."""
     data_dir = Path(data_dir)
     site = SiteData(data_dir=data_dir, today=today or build_date(), docs_dir=Path(docs_dir) if docs_dir else None)
     problems = stray_files(data_dir, [p for kind in kinds for p in kind.patterns]) if data_dir.is_dir() else []
     for kind in kinds:
         problems += _read_kind(site, kind)
-    problems += _checks(site, kinds, Path(docs_dir) if docs_dir else None)
+    problems += _checks(site, kinds, Path(docs_dir) if docs_dir else None, reuse)
     if any(p.is_error for p in problems):
         error = GuidanceError(problems)
         error.waiting = [k.name for k in (PARTNERSHIP, GLOSSARY) if k not in site]
@@ -57,7 +61,7 @@ def _read_kind(site: SiteData, kind: Kind) -> list[Problem]:
     if unreadable:
         site.failed.add(kind.name)
     elif sources:
-        content, found = kind.combine(sources)
+        content, found = _combine(kind, sources)
         problems += found
         if any(p.is_error for p in found):  # not whole: its pages and link targets cannot be made
             site.failed.add(kind.name)
@@ -66,12 +70,12 @@ def _read_kind(site: SiteData, kind: Kind) -> list[Problem]:
     return problems
 
 
-def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> list[Problem]:
+def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None, reuse: Reuse | None) -> list[Problem]:
     """Every check that can run, so that one broken file does not hide the problems in the
     others. While a kind has failed, an entry named but not found may be in it: those are left."""
     if PARTNERSHIP not in site or GLOSSARY not in site:
         return []  # `guidance check` says which checks wait for them (GuidanceError.waiting)
-    problems = [p for kind in kinds if kind.name in site.content for p in kind.check(site)]
+    problems = [p for kind in kinds if kind.name in site.content for p in made(reuse, f"check:{kind.name}", site, kind.check)]
     problems += jargon_warnings(site, docs_dir)
     problems += keep_problems(site, kinds)
     problems += _plain_language(site, kinds, docs_dir)
@@ -82,7 +86,8 @@ def _checks(site: SiteData, kinds: Sequence[Kind], docs_dir: Path | None) -> lis
 _loaded: dict[tuple[Any, ...], SiteData] = {}
 
 
-def load_site_once(data_dir: Path | str, *, docs_dir: Path | str | None = None, today: date | None = None) -> SiteData:
+def load_site_once(data_dir: Path | str, *, docs_dir: Path | str | None = None, today: date | None = None,
+                   reuse: Reuse | None = None) -> SiteData:
     """:func:`load_site`, reused while no file in ``data_dir`` or ``docs_dir`` has changed.
 
     ``guidance build`` checks the sources and then MkDocs builds, in one process: the plugin gets
@@ -91,7 +96,7 @@ def load_site_once(data_dir: Path | str, *, docs_dir: Path | str | None = None, 
     data, docs = Path(data_dir).resolve(), Path(docs_dir).resolve() if docs_dir else None
     key = (data, docs, today or build_date(), _fingerprint(data), _fingerprint(docs) if docs else ())
     if key not in _loaded:
-        site = load_site(data_dir, docs_dir=docs_dir, today=today)
+        site = load_site(data_dir, docs_dir=docs_dir, today=today, reuse=reuse)
         _loaded.clear()  # only the latest: serve would otherwise keep every edit
         _loaded[key] = site
     return _loaded[key]
@@ -142,6 +147,19 @@ def _load_kind(kind: Kind, data_dir: Path) -> tuple[list[Source[Any]], list[Prob
         else:
             sources.append(source)  # the model holds: the kind's own rules can run too
     return sources, problems, unreadable
+
+
+# Each kind's content as last made, from the very source objects it was made from (kept below
+# while their files are unchanged): an edit to one file leaves the other kinds' content as it was.
+_combined: dict[str, tuple[list[Source[Any]], tuple[Any, list[Problem]]]] = {}
+
+
+def _combine(kind: Kind, sources: list[Source[Any]]) -> tuple[Any, list[Problem]]:
+    kept = _combined.get(kind.name)
+    if kept is not None and len(kept[0]) == len(sources) and all(a is b for a, b in zip(kept[0], sources, strict=True)):
+        return kept[1]
+    made = _combined[kind.name] = (sources, kind.combine(sources))
+    return made[1]
 
 
 # Each file as last read, by its bytes: `guidance serve` reloads after every edit, and an edit

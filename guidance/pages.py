@@ -9,6 +9,7 @@ from guidance.kind import Kind
 from guidance.kinds.briefs.collection import BRIEFS_INDEX
 from guidance.kinds.partnership.pages import ACCESSIBILITY_PAGE, WORRIED_PAGE
 from guidance.kinds.services.pages import SERVICES_INDEX
+from guidance.reads import Reuse, made
 from guidance.registry import KINDS
 from guidance.render.markdown import page_url
 from guidance.site import Page, SiteData
@@ -30,8 +31,10 @@ LOST_LINKS = (
 __all__ = ["FOOTER_LINKS", "LOST_LINKS", "extend_nav", "publishing", "site_links", "site_nav", "site_pages"]
 
 
-def site_pages(site: SiteData, kinds: Sequence[Kind] = KINDS) -> list[Page]:
-    return [page for kind in publishing(site, kinds) for page in kind.pages(site)]
+def site_pages(site: SiteData, kinds: Sequence[Kind] = KINDS, reuse: Reuse | None = None) -> list[Page]:
+    """Every kind's pages; in ``guidance serve`` (``reuse``) a kind's pages are made again only
+    when what they are made from has changed (guidance/reads.py)."""
+    return [page for kind in publishing(site, kinds) for page in made(reuse, f"pages:{kind.name}", site, kind.pages)]
 
 
 def publishing(site: SiteData, kinds: Sequence[Kind] = KINDS) -> list[Kind]:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from guidance.kind import Kind
 from guidance.references import Target, Targets, split
-from guidance.site import SiteData
+from guidance.site import Key, SiteData
 
 __all__ = ["KINDS", "all_targets", "backlinks"]
 
 
 def all_targets(site: SiteData) -> Targets:
     """Every link target offered by every kind; a kind with no content offers none, so links to it fail."""
+    return site.derived("targets", _targets)
+
+
+def _targets(site: SiteData) -> Targets:
     targets: Targets = {name: {} for kind in KINDS for name in kind.link_kinds}
     for kind in KINDS:
         if kind.name in site.content:
@@ -27,7 +31,7 @@ def backlinks(site: SiteData, kind: str) -> dict[str, list[Target]]:
     targets = all_targets(site)
     found: dict[str, list[Target]] = {}
     for k in KINDS:
-        if k.name == kind and k.name in site.content:
+        if k.name == kind and Key(k.name) in site:
             for reference, source in k.links(site):
                 ref_kind, ident = split(reference)
                 target = targets.get(ref_kind, {}).get(ident)

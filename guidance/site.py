@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -74,6 +75,7 @@ class SiteData:
     readability: list[Readability] = field(default_factory=list)  # pages and sources for the public
     unreadable: list[str] = field(default_factory=list)  # files that did not parse or fit their model
     failed: set[str] = field(default_factory=set)  # the kinds those files belong to
+    _made: dict[str, tuple[object, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, key: Key[T]) -> T:
         return cast(T, self.content[key.name])
@@ -92,6 +94,20 @@ class SiteData:
     @property
     def partnership(self) -> Partnership:
         return cast("Partnership", self.content["partnership"])
+
+    def has_failed(self, kind: str) -> bool:
+        """Whether a file of ``kind`` could not be read, or its entries do not hold together."""
+        return kind in self.failed
+
+    def derived(self, name: str, make: Callable[[SiteData], T]) -> T:
+        """``make(self)``, a value made from many kinds (every link target, say), made once while
+        the content stays the same. Work watched for ``guidance serve`` depends on its value, not
+        on every kind it reads (guidance/reads.py)."""
+        content = tuple((k, id(v)) for k, v in self.content.items())
+        made = self._made.get(name)
+        if made is None or made[0] != content:
+            made = self._made[name] = (content, make(self))
+        return cast(T, made[1])
 
     def documents(self) -> list[Document]:
         return [source.document for sources in self.sources.values() for source in sources]

@@ -17,7 +17,7 @@ __all__ = ["browse_links", "page_data", "page_entry", "records"]
 
 def records(site: SiteData) -> list[Entry]:
     """Things that share a page with others (terms, indicators, services), each its own result."""
-    return [entry for kind in publishing(site) for entry in kind.search_records(site)]
+    return site.derived("records", lambda site: [entry for kind in publishing(site) for entry in kind.search_records(site)])
 
 
 def page_entry(path: str, meta: dict[str, Any], site: SiteData) -> Entry | None:

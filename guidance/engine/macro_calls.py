@@ -8,16 +8,20 @@ positional argument``). Reading every call first finds them all, and says what w
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 
 from guidance.errors import suggest
 
-__all__ = ["CallProblem", "call_problems"]
+__all__ = ["CallProblem", "call_problems", "kinds_shown"]
+
+# What a page may name besides the macros and the data's variables without showing any data:
+# the page itself and the site's settings (a change to either rebuilds the page anyway).
+_NO_DATA = frozenset({"page", "config"})
 
 
 @dataclass(frozen=True)
@@ -84,3 +88,22 @@ def _shown(call: nodes.Call) -> str:
 def _column(lines: list[str], line: int, name: str) -> int:
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     return text.find(name) + 1 if name in text else 1
+
+
+def kinds_shown(text: str, macros: Collection[str], variables: Mapping[str, str]) -> set[str] | None:
+    """The kinds whose data ``text`` prints through ``variables`` (a variable's name -> its kind), when
+    all it does is call ``macros`` (whose reads are noted as they run) and print those variables.
+    None when it may show anything: it includes or imports other templates, or names anything else."""
+    try:
+        tree = jinja2.Environment().parse(text)
+    except jinja2.TemplateSyntaxError:
+        return None
+    if any(True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))):
+        return None
+    kinds = set()
+    for name in meta.find_undeclared_variables(tree):
+        if name in variables:
+            kinds.add(variables[name])
+        elif name not in macros and name not in _NO_DATA:
+            return None
+    return kinds

@@ -17,17 +17,27 @@ from guidance.kinds.briefs.collection import BRIEFS
 from guidance.kinds.briefs.model import THEMES
 from guidance.kinds.briefs.pages import brief_card as render_brief_card
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, term_list, term_reference
+from guidance.kinds.glossary.terms import GLOSSARY
 from guidance.kinds.partnership.pages import contact_line, for_the_public
 from guidance.kinds.procedures.texts import PROCEDURES
 from guidance.kinds.thresholds.grid import THRESHOLDS
 from guidance.kinds.thresholds.pages import indicator_reference, level_summary
 from guidance.render.history import change_list, in_force_list
 from guidance.render.markdown import link, relative_to_page
+from guidance.site import SiteData
+
+
+def data_variables(site: SiteData) -> dict[str, tuple[str, object]]:
+    """The variables a page can print, each with the kind it is read from and its value."""
+    return {"glossary_count": (GLOSSARY.name, len(site.glossary))}
 
 
 def define_env(env: Any) -> None:
     plugin = env.conf.plugins["guidance"]
-    site = plugin.site
+
+    def site() -> SiteData:
+        """The data as this page's macros read it: `guidance serve` notes what each page reads."""
+        return plugin.data_for(env.page)
 
     def macro(func: Callable[..., str]) -> Callable[..., str]:
         """Register ``func`` as a macro whose problems the plugin reports, once, where it was called."""
@@ -39,17 +49,19 @@ def define_env(env: Any) -> None:
                 plugin.macro_failed(env.page, calling_line(), str(problem))
                 raise
         env.macro(call, func.__name__)
+        plugin.macro_names.add(func.__name__)
         return call
 
-    env.variables["glossary_count"] = len(site.glossary)
+    for name, (_kind, value) in data_variables(plugin.site).items():
+        env.variables[name] = value
 
     def glossary_path() -> str:
         return relative_to_page(GLOSSARY_PAGE, env.page.file.src_uri)
 
     def find_term(name: str):
-        term = site.glossary.lookup(name)
+        term = site().glossary.lookup(name)
         if term is None:
-            names = [n for t in site.glossary.terms for n in (t.id, *t.names)]
+            names = [n for t in site().glossary.terms for n in (t.id, *t.names)]
             raise MacroProblem(f"term({name!r}): unknown glossary term '{name}'{suggest(name, names)}")
         return term
 
@@ -67,23 +79,23 @@ def define_env(env: Any) -> None:
         if names:
             terms = [find_term(n) for n in names]
         elif letter:
-            terms = site.glossary.by_letter().get(letter.upper(), [])
+            terms = site().glossary.by_letter().get(letter.upper(), [])
         else:
-            terms = site.glossary.terms
+            terms = site().glossary.terms
         return term_list(terms, glossary_path())
 
     @macro
     def contact(ident: str) -> str:
         """A contact's name and click-to-call number from partnership.yml, e.g. ``contact("front-door")``."""
-        found = site.partnership.contact(ident)
+        found = site().partnership.contact(ident)
         if found is None:
-            raise MacroProblem(f"contact({ident!r}): unknown contact{suggest(ident, [c.id for c in site.partnership.contacts])}")
+            raise MacroProblem(f"contact({ident!r}): unknown contact{suggest(ident, [c.id for c in site().partnership.contacts])}")
         return contact_line(found)
 
     def thresholds():
-        if THRESHOLDS not in site:
+        if THRESHOLDS not in site():
             raise MacroProblem("this partnership has no data/thresholds.yml")
-        return site[THRESHOLDS]
+        return site()[THRESHOLDS]
 
     @macro
     def threshold_level(ident) -> str:
@@ -104,9 +116,9 @@ def define_env(env: Any) -> None:
         return indicator_reference(t, found, env.page.file.src_uri)
 
     def procedures():
-        if PROCEDURES not in site:
+        if PROCEDURES not in site():
             raise MacroProblem("this partnership has no procedures in data/procedures/")
-        return site[PROCEDURES]
+        return site()[PROCEDURES]
 
     def find_procedure(ident: str, macro: str):
         found = procedures().by_id.get(ident)
@@ -124,12 +136,12 @@ def define_env(env: Any) -> None:
     def procedure_link(ident: str, text: str | None = None) -> str:
         """A link to the version of a procedure in force today, e.g. ``procedure_link("early-help")``."""
         p = find_procedure(ident, "procedure_link")
-        return link(text or p.title(site.today), relative_to_page(p.page, env.page.file.src_uri))
+        return link(text or p.title(site().today), relative_to_page(p.page, env.page.file.src_uri))
 
     @macro
     def changes_since(since) -> str:
         """Changes to practice since a date, newest first, e.g. ``changes_since("2024-01-01")``."""
-        return change_list(procedures(), site.today, day(since, "changes_since"), env.page.file.src_uri)
+        return change_list(procedures(), site().today, day(since, "changes_since"), env.page.file.src_uri)
 
     @macro
     def in_force_on(on, ident: str | None = None) -> str:
@@ -140,9 +152,9 @@ def define_env(env: Any) -> None:
         return in_force_list(pairs, when, env.page.file.src_uri)
 
     def briefs():
-        if BRIEFS not in site:
+        if BRIEFS not in site():
             raise MacroProblem("this partnership has no learning briefs in data/briefs/")
-        return site[BRIEFS]
+        return site()[BRIEFS]
 
     @macro
     def brief_card(ident: str, level: int = 3) -> str:
@@ -150,12 +162,12 @@ def define_env(env: Any) -> None:
         found = briefs().by_id.get(ident)
         if found is None:
             raise MacroProblem(f"brief_card({ident!r}): unknown brief{suggest(ident, list(briefs().by_id))}")
-        return render_brief_card(found, site.get(THEMES) or {}, env.page.file.src_uri, level)
+        return render_brief_card(found, site().get(THEMES) or {}, env.page.file.src_uri, level)
 
     @macro
     def briefs_for_theme(theme: str, level: int = 3) -> str:
         """Every brief filed under a theme, newest first, e.g. ``briefs_for_theme("neglect")``."""
-        themes = site.get(THEMES) or {}
+        themes = site().get(THEMES) or {}
         if theme not in themes:
             raise MacroProblem(f"briefs_for_theme({theme!r}): unknown theme{suggest(theme, list(themes))}")
         found = briefs().for_theme(theme)

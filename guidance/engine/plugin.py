@@ -24,9 +24,10 @@ from guidance.engine import engine_logger
 from guidance.engine.build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
 from guidance.engine.macro_calls import call_problems
 from guidance.engine.macro_errors import AlreadyReported, body_offset, located, macro_log
+from guidance.engine.macros import data_variables
 from guidance.engine.offline_files import offline_sources, write_offline
 from guidance.engine.page_check import find_written
-from guidance.engine.rebuild import RebuildPlan
+from guidance.engine.rebuild import KeptTemplates, RebuildPlan
 from guidance.errors import GuidanceError, display_path
 from guidance.headers import IIS_FILE, NETLIFY_FILE, inline_script_hashes, write_host_files
 from guidance.incremental import Memory
@@ -34,10 +35,11 @@ from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
 from guidance.kinds.partnership.kind import STYLESHEET
 from guidance.kinds.partnership.pages import for_the_public, shows_exit, theme_settings
-from guidance.lexicon import lexicon, relevance_problems
+from guidance.lexicon import lexicon, relevance_problems, vocabulary
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
 from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_pages
+from guidance.reads import Reuse
 from guidance.render.feeds import FEEDS_PAGE, feeds, feeds_page
 from guidance.render.headings import quiet_permalinks
 from guidance.render.markdown import long_date, page_url
@@ -70,6 +72,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     # In `guidance serve` (a dirty build), what the last build made: see guidance/incremental.py.
     memory: Memory | None = None
     plan: RebuildPlan
+    templates: KeptTemplates | None = None
+    reuse: Reuse | None = None
     data_version = 0
     serving = dirty = False
     # `guidance check` builds the pages where nobody sees them, to check hand-written pages: it
@@ -83,6 +87,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event also keeps one plugin instance, and its memory, for a whole serve.
         self.memory = Memory() if command == "serve" and dirty else None
+        self.templates = KeptTemplates() if command == "serve" else None
+        self.reuse = Reuse() if self.memory is not None else None  # what each kind made, kept while its data is
         self.serving, self.dirty = command == "serve", dirty
 
     # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
@@ -90,6 +96,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_config(self, config: Any) -> Any:
         if not self.config.enabled:
             return config
+        self.macro_names: set[str] = set()  # filled as mkdocs-macros runs define_env (guidance/engine/macros.py)
         macro_log.filters = [f for f in macro_log.filters if not isinstance(f, AlreadyReported)]
         self.reported_macros = AlreadyReported()
         macro_log.addFilter(self.reported_macros)
@@ -108,9 +115,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_description = Markup.escape(partnership.description)
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = theme_settings(partnership, site.today, self.serving)
-        made = site_pages(site)
-        self.pages = made + search_pages(browse_links(site), lexicon(site, made)) + offline_sources(config, site, made, self.serving)
-        self._relevance(relevance_problems(site, made))
+        made = site_pages(site, reuse=self.reuse)
+        words = vocabulary(site, made)
+        self.pages = made + search_pages(browse_links(site), lexicon(site, made, words)) + offline_sources(config, site, made, self.serving)
+        self._relevance(relevance_problems(site, made, words))
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
             self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
@@ -141,7 +149,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def _load(self, config: Any) -> SiteData:
         """Load data/ (once per change), or in serve keep the last sources that loaded."""
         try:
-            site = load_site_once(self.data_dir, docs_dir=config.docs_dir)
+            site = load_site_once(self.data_dir, docs_dir=config.docs_dir, reuse=self.reuse)
             self.data_version += site is not self.site
             self.site = site
         except GuidanceError as exc:
@@ -171,9 +179,17 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
         if self.memory is not None and self.site is not None:
-            self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version)
+            variables = {name: kind for name, (kind, _) in data_variables(self.site).items()}
+            self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version,
+                                         (self.macro_names, variables))
             built, pages = len(self.plan.stale), len(self.plan.keys)
-            log.info(f"building {built} of {pages} pages" + (": the others are unchanged" if built < pages else ""))
+            if self.reuse is not None:
+                log.debug("made again from changed data: " + ", ".join(self.reuse.made))
+                self.reuse.made.clear()
+            # The author sees which of the pages they wrote show what they edited.
+            written = sorted(self.plan.stale - {p.path for p in self.pages})
+            by_hand = f" ({len(written)} written by hand: {', '.join(written)})" if written and built < pages else ""
+            log.info(f"building {built} of {pages} pages{by_hand}" + (": the others are unchanged" if built < pages else ""))
             # Pages kept as the last build wrote them go to the search index now, so that it is
             # filled while the changed pages render.
             for url, output in self.plan.kept(Path(config.site_dir)) if self.index is not None else ():
@@ -181,9 +197,16 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                     self.index.add_page(output, url)
         return nav
 
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        return env
+
     # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        if self.memory is not None and self.site is not None:  # note what its macros read
+            self.plan.watch(page.file.src_uri, self.site)
         macros = config.plugins.get("macros")
         if macros is None or page.file.generated_by or page.meta.get("render_macros") is False or "{" not in markdown:
             return markdown
@@ -198,6 +221,11 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["render_macros"] = False
         return markdown
 
+    def data_for(self, page: Any) -> SiteData:
+        """The data as ``page``'s macros read it (guidance/engine/macros.py)."""
+        assert self.site is not None
+        return self.plan.watching.get(page.file.src_uri, self.site) if self.memory is not None else self.site
+
     def macro_failed(self, page: Any, template_line: int, message: str) -> None:
         """A macro on ``page`` raised MacroProblem: say so once, at the call (guidance/engine/macros.py)."""
         where = located(self.docs_dir, page.file.src_uri, template_line, message)
@@ -209,8 +237,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         html, linked = self._link(page, html)
-        if self.memory is not None:
+        if self.memory is not None and self.site is not None:
             self.plan.linked[page.file.src_uri] = linked
+            self.plan.built(page.file.src_uri, self.site)
         return html
 
     def _link(self, page: Any, html: str) -> tuple[str, frozenset[str]]:

@@ -9,45 +9,94 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from properdocs.config.defaults import MkDocsConfig
 from properdocs.structure.files import Files
 from properdocs.structure.nav import Navigation
 
+from guidance.engine.macro_calls import kinds_shown
 from guidance.incremental import Built, Memory, digest
+from guidance.reads import Snapshot, Watched
 from guidance.site import Page, SiteData
 from guidance.site_search import page_data
 
-__all__ = ["RebuildPlan"]
+__all__ = ["KeptTemplates", "Macros", "RebuildPlan"]
+
+Macros = tuple[set[str], dict[str, str]]  # the macros' names, and each data variable's kind
+
+
+class KeptTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once for a whole serve: each rebuild makes a new Jinja
+    environment, which would otherwise parse and compile every template again (a third of a
+    rebuild of the example). Jinja checks each template's source against the code it kept, so an
+    edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
 
 
 class RebuildPlan:
     """Which pages this serve rebuild builds, and what it learns about them as they are built."""
 
-    def __init__(self, shared: str, keys: dict[str, str], stale: set[str], files: Files):
+    def __init__(self, shared: str, keys: dict[str, str], stale: set[str], files: Files, macros: dict[str, set[str]]):
         self.shared, self.keys, self.stale = shared, keys, stale
+        self.macros = macros  # hand-written pages whose macros' reads are noted, with the kinds they print
         self.linked: dict[str, frozenset[str]] = {}
+        self.shown: dict[str, Snapshot | None] = {}
+        self.watching: dict[str, Watched] = {}  # what those pages' macros read as they were built
         self.outputs = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
 
     @classmethod
     def make(cls, memory: Memory, nav: Navigation, config: MkDocsConfig, files: Files, pages: list[Page],
-             site: SiteData, data_version: int) -> RebuildPlan:
+             site: SiteData, data_version: int, macros: Macros) -> RebuildPlan:
         """Decide which pages to build; MkDocs skips the rest in a dirty build (``File.is_modified``).
 
-        ``pages`` are the generated pages; ``data_version`` changes whenever the data does.
+        ``pages`` are the generated pages; ``data_version`` changes whenever the data does;
+        ``macros`` the names of the macros and of the data's variables (with their kinds).
         """
         generated = {p.path: p.markdown for p in pages}
         for page in nav.pages:  # their titles are in every page's navigation: read them now
             page.read_source(config)
         documents = files.documentation_pages()
-        keys = {f.src_uri: digest(generated[f.src_uri]) if f.src_uri in generated else digest(f.content_string, data_version)
-                for f in documents}
+        keys, followed, texts = {}, {}, dict(generated)
+        for f in documents:
+            if f.src_uri in generated:
+                keys[f.src_uri] = digest(generated[f.src_uri])
+                continue
+            text = texts[f.src_uri] = f.content_string
+            shown = kinds_shown(text, *macros) if "{" in text else set()
+            keys[f.src_uri] = digest(text, data_version if shown is None else "")
+            if shown is not None and "{" in text:
+                followed[f.src_uri] = shown
         site_dir = Path(config.site_dir)
         shared = _shared(nav, config, site)
-        stale = memory.stale(shared, keys, site.glossary, generated) | {
+        shown = {path for path in followed if (built := memory.pages.get(path)) is None or built.data is None
+                 or not built.data.holds(site)}
+        stale = memory.stale(shared, keys, site.glossary, texts, shown) | {
             f.src_uri for f in documents if not (site_dir / f.dest_uri).is_file()}
         for file in documents:
             file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign,misc]
-        return cls(shared, keys, stale, files)
+        return cls(shared, keys, stale, files, followed)
+
+    def watch(self, path: str, site: SiteData) -> SiteData:
+        """The data as ``path``'s macros will read it: noted, if the page is followed."""
+        if path not in self.macros:
+            return site
+        watched = self.watching[path] = Watched(site)
+        watched.reads.update(self.macros[path])
+        return watched
+
+    def built(self, path: str, site: SiteData) -> None:
+        """``path`` has been rendered: keep what its macros read."""
+        if path in self.watching:
+            self.shown[path] = Snapshot.of(site, self.watching.pop(path))
 
     def kept(self, site_dir: Path) -> Iterator[tuple[str, str]]:
         """The address and HTML of each page this build keeps as the last one wrote it."""
@@ -63,8 +112,8 @@ class RebuildPlan:
             if path not in self.keys:
                 (site_dir / built.file).unlink(missing_ok=True)
         pages = {
-            path: Built(key, self.linked.get(path, frozenset()) if path in self.stale else memory.pages[path].terms,
-                        self.outputs[path])
+            path: Built(key, self.linked.get(path, frozenset()), self.outputs[path], self.shown.get(path))
+            if path in self.stale else memory.pages[path]
             for path, key in self.keys.items()
         }
         memory.remember(self.shared, site.glossary, pages)
