@@ -112,9 +112,11 @@ def first_visit(site: Path, page: str) -> int:
     return total
 
 
-def serve_rebuild(project: Path, runs: int) -> float:
+def serve_rebuild(project: Path, runs: int) -> tuple[float, float]:
     """Seconds from saving an edited glossary.yml until `guidance serve` has rebuilt the site (the
-    moment its live reload refreshes the browser): the median of ``runs`` edits."""
+    moment its live reload refreshes the browser), and until its search index has followed: the
+    medians of ``runs`` edits."""
+    import time
     import urllib.request
 
     glossary = project / "data/glossary.yml"
@@ -122,14 +124,18 @@ def serve_rebuild(project: Path, runs: int) -> float:
     try:
         with Serving(project, ENV) as serving:
             serving.wait_for_build(1)
-            times = []
+            serving.wait_for_index(1)
+            times, indexed = [], []
             for run in range(runs):
                 word = f"Edited{run}word"
                 edited = re.sub(r"^(\s*-?\s*term: )(.+)$", rf"\g<1>\g<2> {word}", original, count=1, flags=re.M)
+                start = time.perf_counter()
                 times.append(elapsed_until_built(serving, lambda text=edited: glossary.write_text(text, encoding="utf-8")))
+                serving.wait_for_index(run + 2)
+                indexed.append(time.perf_counter() - start)
                 if word not in urllib.request.urlopen(serving.url + "glossary/", timeout=30).read().decode():
                     raise SystemExit(f"guidance serve rebuilt {project} without the edit")
-            return statistics.median(times)
+            return statistics.median(times), statistics.median(indexed)
     finally:
         glossary.write_text(original, encoding="utf-8")
 
@@ -159,7 +165,7 @@ def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]
     }
     row["first search KB"], row["search ms"] = payload(site)
     row["offline MB"], row["offline download MB"], row["offline save s"] = offline_save(site, runs)
-    row["serve rebuild s"] = serve_rebuild(project, runs)
+    row["serve rebuild s"], row["serve search updated s"] = serve_rebuild(project, runs)
     row.update({f"{label} KB": first_visit(site, page) / 1024 for label, page in pages.items()})
     print(f"{name}: " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in row.items()), flush=True)
     return row

@@ -1,7 +1,8 @@
 """`guidance serve` in the background, for the benchmark and the tests: it counts finished builds.
 
 MkDocs logs "Documentation built" when a build is done, just before it tells the browser to
-reload: waiting for that line is waiting for the reload.
+reload: waiting for that line is waiting for the reload. The search index follows a moment
+later (guidance/engine/serve_index.py), and says so in the log.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from guidance.engine.serve_index import INDEX_WRITTEN
 
 __all__ = ["Serving", "elapsed_until_built"]
 
@@ -37,6 +40,9 @@ class Serving:
     def builds(self) -> int:
         return sum("Documentation built" in line for line in self.log)
 
+    def indexes(self) -> int:
+        return sum(INDEX_WRITTEN in line for line in self.log)
+
     def watching(self) -> bool:
         """Whether the server watches for edits (it starts after the first build)."""
         return any("Serving on" in line for line in self.log)
@@ -49,6 +55,14 @@ class Serving:
             if not self._built.wait_for(lambda: done() or self.process.poll() is not None, timeout):
                 raise TimeoutError(f"no build {count} in {timeout} s:\n" + "".join(self.log[-20:]))
         if not done():
+            raise RuntimeError("guidance serve stopped:\n" + "".join(self.log[-20:]))
+
+    def wait_for_index(self, count: int, timeout: float = 600) -> None:
+        """Until the search indexes of ``count`` builds are in place."""
+        with self._built:
+            if not self._built.wait_for(lambda: self.indexes() >= count or self.process.poll() is not None, timeout):
+                raise TimeoutError(f"no index {count} in {timeout} s:\n" + "".join(self.log[-20:]))
+        if self.indexes() < count:
             raise RuntimeError("guidance serve stopped:\n" + "".join(self.log[-20:]))
 
     def stop(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -127,10 +128,11 @@ def lexicon(site: SiteData, pages: list[Page], words: Counter[str] | None = None
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)  # `guidance serve` counts the same texts after every edit
+def _words(text: str) -> tuple[str, ...]:
     text = re.sub(r"'s\b", "", text.lower().replace("’", "'").replace("‘", "'"))  # as query.js: the possessive goes
     words = _NOT_WORD.sub(" ", text).split()
-    return [w.strip("'") for w in words if w.strip("'") and not w.isdigit()]
+    return tuple(w.strip("'") for w in words if w.strip("'") and not w.isdigit())
 
 
 def _docs(site: SiteData) -> list[Path]:

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyphen
@@ -75,11 +75,13 @@ class Readability:
         return f"{self.file}: reading age {self.reading_age}"
 
 
+@lru_cache(maxsize=4096)
 def reading_age(text: str) -> int:
     """The UK reading age of a passage: its Flesch-Kincaid grade plus 5, at least 5."""
     return _age(flesch_kincaid_grade(text)) if text.strip() else 5
 
 
+@lru_cache(maxsize=65536)
 def sentence_reading_age(sentence: str) -> int:
     """The reading age of one sentence: its own length, and its syllables per word weighed with
     ``PRIOR_WORDS`` plain words, so that one long word does not make a short sentence hard."""
@@ -112,7 +114,12 @@ def flesch_kincaid_grade(text: str) -> float:
 
 
 def _syllables(words: list[str]) -> int:
-    return sum(len(_hyphenation().positions(w.lower())) + 1 for w in words)
+    return sum(_word_syllables(w.lower()) for w in words)
+
+
+@lru_cache(maxsize=65536)  # words repeat: every rebuild in `guidance serve` scores every public text
+def _word_syllables(word: str) -> int:
+    return len(_hyphenation().positions(word)) + 1
 
 
 def _round(number: float) -> float:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from guidance.errors import Path, Problem, Severity, suggest
-from guidance.yamlio import Document
+from guidance.yamlio import Document, once_per_document
 
 __all__ = ["Located", "duplicate_ids", "duplicate_ids_in_lists", "not_in_future", "unknown_reference"]
 
@@ -64,7 +64,8 @@ def not_in_future(document: Document, path: Path, day: date | None, today: date)
     return [document.problem(path, f"expected a date no later than today ({today}), got {day}")]
 
 
-def todo_notices(document: Document) -> list[Problem]:
+@once_per_document
+def todo_notices(document: Document) -> tuple[Problem, ...]:
     """A notice for each value that still says ``TODO`` (what ``guidance init`` and ``guidance new``
     write for an editor to fill in): listed by ``guidance check``, never stopping a build."""
     found: list[Problem] = []
@@ -80,4 +81,4 @@ def todo_notices(document: Document) -> list[Problem]:
             found.append(document.problem(path, f"still to write: {value.strip()}", severity=Severity.NOTICE))
 
     walk(document.data, ())
-    return found
+    return tuple(found)

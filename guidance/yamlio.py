@@ -9,10 +9,12 @@ leading zero (phone numbers) stay text, and dates stay text for the models to pa
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -96,6 +98,25 @@ class Document:
     def problem(self, path: Path, message: str, *, key: bool = False, **kw: Any) -> Problem:
         line, column = self.where(path, key=key)
         return Problem(self.file, line, column, format_path(path), message, **kw)
+
+
+T = TypeVar("T")
+
+
+def once_per_document(read: Callable[[Document], T]) -> Callable[[Document], T]:
+    """``read(document)`` made once for each parsed document: a Document never changes once it is
+    built, and `guidance serve` checks every document again after an edit to one of them."""
+    kept: dict[int, tuple[Document, T]] = {}
+
+    @functools.wraps(read)
+    def once(document: Document) -> T:
+        found = kept.get(id(document))
+        if found is None or found[0] is not document:
+            if len(kept) > 20_000:  # documents since edited
+                kept.clear()
+            found = kept[id(document)] = (document, read(document))
+        return found[1]
+    return once
 
 
 # The last good parse of each file, by name: `guidance serve` reads every file again after an

@@ -115,6 +115,7 @@ def test_serve_rebuilds_only_what_an_edit_changed_and_serves_what_a_full_build_m
     relevance.write_text("".join(line for line in relevance.read_text().splitlines(keepends=True) if "briefs/child-h-2019/" not in line))
     with Serving(example, {**os.environ, "GUIDANCE_TODAY": EXAMPLE_TODAY}) as server:
         server.wait_for_build(1)
+        server.wait_for_index(1)  # an edit while it is being made would abandon it
         for n, (file, old, new) in enumerate(EDITS, start=2):
             path = example / file
             if old is None:
@@ -123,6 +124,7 @@ def test_serve_rebuilds_only_what_an_edit_changed_and_serves_what_a_full_build_m
                 assert old in path.read_text(), old
                 path.write_text(path.read_text().replace(old, new, 1))
             server.wait_for_build(n, timeout=120)
+            server.wait_for_index(n, timeout=120)  # written after the pages (guidance/engine/serve_index.py)
             full = tmp_path_factory.mktemp("full") / "site"
             expected = full_build(example, full)
             if old is None:

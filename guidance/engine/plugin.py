@@ -28,6 +28,7 @@ from guidance.engine.macros import data_variables
 from guidance.engine.offline_files import offline_sources, write_offline
 from guidance.engine.page_check import find_written
 from guidance.engine.rebuild import KeptTemplates, RebuildPlan
+from guidance.engine.serve_index import IndexAfterBuild
 from guidance.errors import GuidanceError, display_path
 from guidance.headers import IIS_FILE, NETLIFY_FILE, inline_script_hashes, write_host_files
 from guidance.incremental import Memory
@@ -74,6 +75,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     plan: RebuildPlan
     templates: KeptTemplates | None = None
     reuse: Reuse | None = None
+    later: IndexAfterBuild | None = None
     data_version = 0
     serving = dirty = False
     # `guidance check` builds the pages where nobody sees them, to check hand-written pages: it
@@ -89,7 +91,13 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.memory = Memory() if command == "serve" and dirty else None
         self.templates = KeptTemplates() if command == "serve" else None
         self.reuse = Reuse() if self.memory is not None else None  # what each kind made, kept while its data is
+        # serve writes the search index after each rebuild (guidance/engine/serve_index.py)
+        self.later = IndexAfterBuild(log.info, self._index_failed) if self.memory is not None else None
         self.serving, self.dirty = command == "serve", dirty
+
+    def on_shutdown(self) -> None:
+        if self.later is not None:
+            self.later.stop()
 
     # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
     @event_priority(100)
@@ -296,8 +304,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.serving:
             self.collected = Collected()
             engine_logger().addHandler(self.collected)
+        if self.later is not None:  # an edit while the last index is still being made
+            self.later.stop()
         # The search index fills on another core while the pages render (guidance/indexer.py).
-        if self.config.enabled and self.site is not None and not self.checking:
+        if self.config.enabled and self.site is not None and not self.checking and self.later is None:
             self._stop_index()
             self.index = _indexing(SiteIndex)
             self.index.add_records(records(self.site))
@@ -330,6 +340,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             write_host_files(site_dir, self.script_hashes, keep=[n for n in (NETLIFY_FILE, IIS_FILE) if (self.docs_dir / n).exists()])
         if self.memory is not None and self.site is not None:
             self.plan.finish(self.memory, self.site, site_dir)
+        if self.later is not None and self.site is not None and self.config.enabled:
+            self.later.start(site_dir, records(self.site), self.plan.addresses())
         if self.index is not None:
             index, self.index = self.index, None
             _indexing(lambda: index.write(site_dir))
@@ -338,7 +350,13 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def _show_problems(self, site_dir: Path) -> None:
         engine_logger().removeHandler(self.collected)
-        write_problems(site_dir, [*self.broken, *self.found, *self.outside, *self.collected.messages])
+        self.shown = [*self.broken, *self.found, *self.outside, *self.collected.messages]
+        write_problems(site_dir, self.shown)
+
+    def _index_failed(self, message: str) -> None:
+        """serve's index, made after the build, failed: say so in the log and over the page."""
+        log.error(message)
+        write_problems(Path(self._site_dir), [*getattr(self, "shown", []), message])
 
     def on_build_error(self, error: Exception) -> None:
         if self.serving and hasattr(self, "collected"):  # shown when the author reloads

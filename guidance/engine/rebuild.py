@@ -98,6 +98,10 @@ class RebuildPlan:
         if path in self.watching:
             self.shown[path] = Snapshot.of(site, self.watching.pop(path))
 
+    def addresses(self) -> list[tuple[str, str]]:
+        """Each page's address and its file in the site."""
+        return [("/" + output.removesuffix("index.html"), output) for output in self.outputs.values()]
+
     def kept(self, site_dir: Path) -> Iterator[tuple[str, str]]:
         """The address and HTML of each page this build keeps as the last one wrote it."""
         for path in self.keys:

@@ -3,6 +3,7 @@ gives each feed's address to copy. A feed opened in a browser is raw XML with no
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -34,12 +35,14 @@ def feed_link(text: str, path: str, page: str) -> str:
 
 def feeds(pages: list[tuple[str, str]]) -> list[Feed]:
     """The Atom feeds among generated pages (path, content), with their own titles."""
-    found = []
-    for path, content in pages:
-        if path.endswith(".xml"):
-            root = ET.fromstring(content)
-            found.append(Feed(path, root.findtext(f"{_ATOM}title", path), root.findtext(f"{_ATOM}subtitle", "")))
+    found = [Feed(path, *_titles(content, path)) for path, content in pages if path.endswith(".xml")]
     return sorted(found, key=lambda f: f.path)
+
+
+@functools.lru_cache(maxsize=64)  # `guidance serve` asks after every edit; most feeds are unchanged
+def _titles(content: str, path: str) -> tuple[str, str]:
+    root = ET.fromstring(content)
+    return root.findtext(f"{_ATOM}title", path), root.findtext(f"{_ATOM}subtitle", "")
 
 
 def feeds_page(found: list[Feed], home: str) -> str:

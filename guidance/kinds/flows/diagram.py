@@ -72,10 +72,26 @@ def diagram_figure(svg: str | None, caption: str) -> str:
 
 def layout_faults(text: FlowText) -> list[str]:
     """Where the best drawing of this flow still hides a label or crosses a box (none, usually)."""
-    return _drawing(text, "")[1] if drawable(text) else []
+    return list(_drawing(text, "")[1]) if drawable(text) else []
+
+
+# Each flow as last drawn, by the very text it was drawn from: a source that has not changed keeps
+# its objects (guidance/load.py), and `guidance serve` draws every flow again when a term changes.
+_drawn: dict[tuple[int, str], tuple[FlowText, tuple[str, list[str]]]] = {}
 
 
 def _drawing(text: FlowText, label: str) -> tuple[str, list[str]]:
+    kept = _drawn.get((id(text), label))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    if len(_drawn) > 4096:  # old drawings of edited flows
+        _drawn.clear()
+    drawn = _draw(text, label)
+    _drawn[(id(text), label)] = (text, drawn)
+    return drawn
+
+
+def _draw(text: FlowText, label: str) -> tuple[str, list[str]]:
     shapes = _shapes(text)
     first: tuple[str, list[str]] | None = None
     for splines in SPLINES:

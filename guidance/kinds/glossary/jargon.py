@@ -16,6 +16,7 @@ from guidance.errors import Problem, Severity, display_path
 from guidance.kinds.glossary.terms import GLOSSARY
 from guidance.kinds.partnership.model import PARTNERSHIP
 from guidance.site import SiteData
+from guidance.yamlio import Document, once_per_document
 
 __all__ = ["NOT_PROSE", "jargon_warnings", "known_abbreviations", "undefined_abbreviations"]
 
@@ -47,14 +48,20 @@ def jargon_warnings(site: SiteData, docs_dir: Path | None) -> list[Problem]:
     known = known_abbreviations(site)
     problems = []
     for document in site.documents():
-        for path, text in _strings(document.data, ()):
-            for _, word in undefined_abbreviations(text, known):
+        for path, word in _capitals(document):
+            if word not in known:
                 problems.append(document.problem(path, _message(word), severity=Severity.WARNING))
     if docs_dir is not None and docs_dir.is_dir():
         for page in sorted(docs_dir.rglob("*.md")):
             if page.relative_to(docs_dir).parts[0] not in NOT_PUBLISHED:
                 problems += _page_warnings(page, known)
     return problems
+
+
+@once_per_document
+def _capitals(document: Document) -> tuple[tuple[FieldPath, str], ...]:
+    """(field, word) for each capitalised abbreviation in the document's text, known or not."""
+    return tuple((path, m.group(1)) for path, text in _strings(document.data, ()) for m in _ABBREVIATION.finditer(text))
 
 
 def known_abbreviations(site: SiteData) -> set[str]:
