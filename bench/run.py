@@ -2,6 +2,7 @@
 
     python -m bench.run                 # the example site and corpora of 1,000 and 5,000 items
     python -m bench.run --sizes 200 --runs 1   # a smoke run, as CI does
+    python -m bench.run --sizes 5000 --runs 7 --serve   # only `guidance serve`'s rebuild after an edit
 
 For each project it prints `guidance check` time; full build time and peak memory; a plain
 `mkdocs build` of the same Markdown with the same theme (our overhead, measured in the same run),
@@ -11,7 +12,7 @@ public page, a procedure page and a flow page; and what a new visitor's first se
 how long it takes from the last keystroke to results, in Chromium (medians over a few queries);
 what the first visit saves for offline (MB stored and downloaded) and how long saving takes from
 the first page's load (bench/offline.py); and how long `guidance serve` takes to serve the rebuilt
-site after one YAML file is edited.
+site after one YAML file is edited (the browser reloads), and until its search index follows.
 Machines are noisy: every time is the median of ``--runs`` runs.
 """
 
@@ -140,6 +141,14 @@ def serve_rebuild(project: Path, runs: int) -> tuple[float, float]:
         glossary.write_text(original, encoding="utf-8")
 
 
+def measure_serve(name: str, project: Path, items: int, runs: int) -> dict[str, float]:
+    """Only the serve rebuild (``--serve``): the first build is serve's own."""
+    row: dict[str, float] = {"items": items}
+    row["serve rebuild s"], row["serve search updated s"] = serve_rebuild(project, runs)
+    print(f"{name}: " + ", ".join(f"{k} {v:.2f}" for k, v in row.items()), flush=True)
+    return row
+
+
 def measure(name: str, project: Path, items: int, runs: int) -> dict[str, float]:
     check, _ = median_run([str(BIN / "guidance"), "check"], project, runs)
     # Plain MkDocs as it comes (its default plugin is its search) and with no plugins at all.
@@ -175,17 +184,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--serve", action="store_true", help="measure only guidance serve's rebuild after an edit")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     example = work / "example"
     for name in ("data", "docs", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, example / name)
-    rows = {"example": measure("example", example, _items(example), args.runs)}
+    how = measure_serve if args.serve else measure
+    rows = {"example": how("example", example, _items(example), args.runs)}
     for size in args.sizes:
         corpus = work / f"corpus-{size}"
         generate(size, corpus)
-        rows[f"{size} items"] = measure(f"{size} items", corpus, size, args.runs)
+        rows[f"{size} items"] = how(f"{size} items", corpus, size, args.runs)
     print()
     names = list(rows)
     keys = list(rows[names[0]])
@@ -194,7 +205,7 @@ def main() -> None:
     for key in keys:
         print(f"| {key} | " + " | ".join(_fmt(rows[n][key]) for n in names) + " |")
     sized = [r for n, r in rows.items() if n != "example"]
-    if len(sized) >= 2:
+    if len(sized) >= 2 and "build s" in sized[0]:
         small, large = sized[0], sized[-1]
         print(f"\nbuild time ratio {large['items']}/{small['items']} items: {large['build s'] / small['build s']:.2f} "
               f"(linear would be {large['items'] / small['items']:.2f})")

@@ -12,13 +12,14 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from pathlib import Path as FilePath
 
 from guidance.errors import GuidanceError, Problem, Severity, describe, display_path
 from guidance.errors import Path as FieldPath
+from guidance.site import SiteData
 from guidance.yamlio import Document
 
-__all__ = ["LOCK_FILE", "Lock", "Locked", "Record", "check_lock", "check_published", "content_hash", "seal", "updated_entries"]
+__all__ = ["LOCK_FILE", "Lock", "Locked", "Record", "check_lock", "check_published", "content_hash", "seal", "site_lock",
+           "updated_entries"]
 
 LOCK_FILE = "versions.lock"
 
@@ -62,6 +63,12 @@ class Lock:
     @property
     def exists(self) -> bool:
         return self.path.exists()
+
+    def __eq__(self, other: object) -> bool:  # the same file read twice is the same lock
+        return isinstance(other, Lock) and (self.path, self.entries, self.lines, self.sealed, self.exists) == (
+            other.path, other.entries, other.lines, other.sealed, other.exists)
+
+    __hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def read(cls, data_dir: Path) -> Lock:
@@ -191,12 +198,22 @@ def check_lock(lock: Lock, kind: str, records: list[Record], today: date) -> lis
     return problems
 
 
-def check_published(data_dir: FilePath, kind: str, records: list[Record], today: date) -> list[Problem]:
-    """:func:`check_lock` against ``data_dir``'s lock file; a broken lock file is a problem, not a crash."""
-    try:
-        lock = Lock.read(data_dir)
-    except GuidanceError as exc:
-        return exc.problems
+def site_lock(site: SiteData) -> Lock | list[Problem]:
+    """The site's lock file as read, or its problems: read once per load, through
+    ``site.derived``, so that serve keeps a kind's checks while the lock is unchanged."""
+    def read(site: SiteData) -> Lock | list[Problem]:
+        try:
+            return Lock.read(site.data_dir)
+        except GuidanceError as exc:
+            return list(exc.problems)
+    return site.derived("lock", read)
+
+
+def check_published(lock: Lock | list[Problem], kind: str, records: list[Record], today: date) -> list[Problem]:
+    """:func:`check_lock` against the site's lock file (:func:`site_lock`); a broken lock file is a
+    problem, not a crash."""
+    if isinstance(lock, list):
+        return lock
     if not lock.exists and any(r.effective <= today for r in records):
         where = display_path(lock.path)
         return [Problem(where, 1, 1, "", f"{where} is missing, so published versions cannot be checked: "

@@ -78,13 +78,20 @@ def test_a_renamed_term_makes_again_the_pages_that_link_it_by_id_and_only_those(
     assert all_targets(second)["glossary"]["team-around-the-family"].title == "Team around the child"
 
 
-def test_a_check_that_reads_files_beside_the_data_is_never_kept(example: Path) -> None:
+def test_work_that_reads_files_beside_the_data_is_never_kept_but_the_lock_file_is_followed(example: Path) -> None:
     reuse = Reuse()
     site = load(example, reuse)
-    reuse("check:procedures", site, kind("procedures").check)  # reads the lock file in data/
-    reuse("check:services", site, kind("services").check)
-    assert "check:procedures" not in reuse.kept and "check:services" in reuse.kept
-    assert reuse.kept["check:services"][0].holds(load(example))
+    reuse("docs", site, lambda site: sorted(p.name for p in site.docs_dir.iterdir()) if site.docs_dir else [])
+    assert "docs" not in reuse.kept  # what else is in docs/ is not followed
+    reuse("check:procedures", site, kind("procedures").check)  # checks published versions against the lock file
+    assert reuse.kept["check:procedures"][0].holds(load(example))
+    lock = example / "data/versions.lock"
+    lock.write_text(lock.read_text(encoding="utf-8").replace('"sha256": "', '"sha256": "0', 1), encoding="utf-8")
+    # The same sources read again, with the lock now edited by hand (a full load would stop at it).
+    edited = SiteData(data_dir=site.data_dir, today=site.today, docs_dir=site.docs_dir, sources=site.sources,
+                      content=site.content, failed=site.failed)
+    assert not reuse.kept["check:procedures"][0].holds(edited)
+    assert any("versions.lock" in str(p) for p in reuse("check:procedures", edited, kind("procedures").check))
 
 
 def test_another_day_makes_again_what_read_the_day(example: Path) -> None:

@@ -16,7 +16,7 @@ from guidance.kinds.flows.model import FlowFile
 from guidance.kinds.flows.new import new_flow
 from guidance.kinds.flows.versions import version_page, version_path
 from guidance.kinds.procedures.model import RELEASES
-from guidance.lock import Record, check_published
+from guidance.lock import Record, check_published, site_lock
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets, backlinks
 from guidance.scaffold import Scaffold
@@ -89,7 +89,7 @@ class FlowsKind(Kind):
                     for j, contact in enumerate(node.contacts):
                         if contact not in contacts:
                             problems.append(unknown_reference(doc, (*where, "contacts", j), "contact", contact, contacts))
-        return problems + check_published(site.data_dir, "flow", self.versioned(site), site.today)
+        return problems + check_published(site_lock(site), "flow", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:
         flows: dict[str, Flow] = site[FLOWS]

@@ -13,7 +13,7 @@ from guidance.kinds.procedures import pages as render
 from guidance.kinds.procedures.model import RELEASES, ProcedureFile
 from guidance.kinds.procedures.new import new_procedure, new_version
 from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, INDEX_PAGE, PROCEDURES, Procedure, Procedures
-from guidance.lock import Record, check_published
+from guidance.lock import Record, check_published, site_lock
 from guidance.references import Target, Targets, check_references
 from guidance.registry import all_targets, backlinks
 from guidance.render import history
@@ -82,7 +82,7 @@ class ProceduresKind(Kind):
             for i, v in enumerate(data.versions):
                 links = (("versions", i, "links", j) for j in range(len(v.links or [])))
                 problems += check_references(doc, zip(links, v.links or [], strict=False), targets)
-        return problems + check_published(site.data_dir, "procedure", self.versioned(site), site.today)
+        return problems + check_published(site_lock(site), "procedure", self.versioned(site), site.today)
 
     def versioned(self, site: SiteData) -> list[Record]:
         procedures: Procedures = site[PROCEDURES]
