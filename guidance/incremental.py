@@ -8,6 +8,8 @@ page is rebuilt when:
   glossary links and their tooltips are added after the Markdown);
 - it is written by hand and what its macros showed changed (noted as they ran, see
   guidance/reads.py), or, for a page whose text does more than call the macros, any data changed;
+- building it last time found problems (a macro that failed, a broken link): they are shown
+  over the page only while a build finds them;
 - something every page shows changed: the navigation (its pages' titles included), the site's
   settings, the theme, or the data search adds to pages. Then every page is.
 
@@ -56,6 +58,7 @@ class Built:
     terms: frozenset[str]  # ids of the glossary terms it links
     file: str  # where it is in the site
     data: Snapshot | None = None  # for a hand-written page with macros: the data they showed
+    troubled: bool = False  # building it found problems: it is built again until it builds cleanly
 
 
 @dataclass
@@ -84,7 +87,7 @@ class Memory:
         return {
             path for path, key in keys.items()
             if (built := self.pages.get(path)) is None or built.key != key
-            or built.terms & changed
+            or built.terms & changed or built.troubled
             or path in shown or path in named
         }
 

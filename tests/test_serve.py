@@ -164,8 +164,13 @@ def test_serve_keeps_the_last_good_site_and_shows_the_problems_until_they_are_fi
         server.wait_for_build(3, timeout=120)
         shown = json.loads(fetch(server.url + problems, "term()"))
         assert any("term(): expected term(name, text=None) (missing a required argument: 'name')" in p for p in shown)
+        # Another file mended: the page's own problems are still shown, though nothing it shows changed.
         glossary.write_text(good)
-        page.write_text(page.read_text().replace('\n{{ term("NOPE") }}\n\n{{ term() }}\n', ""))
         server.wait_for_build(4, timeout=120)
+        shown = json.loads(fetch(server.url + problems, "term()"))
+        assert not any("defintion" in p for p in shown)
+        assert any("term(): expected term(name, text=None)" in p for p in shown)
+        page.write_text(page.read_text().replace('\n{{ term("NOPE") }}\n\n{{ term() }}\n', ""))
+        server.wait_for_build(5, timeout=120)
         assert json.loads(fetch(server.url + problems, "[]")) == []
         assert server.process.poll() is None

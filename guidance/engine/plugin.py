@@ -198,11 +198,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             written = sorted(self.plan.stale - {p.path for p in self.pages})
             by_hand = f" ({len(written)} written by hand: {', '.join(written)})" if written and built < pages else ""
             log.info(f"building {built} of {pages} pages{by_hand}" + (": the others are unchanged" if built < pages else ""))
-            # Pages kept as the last build wrote them go to the search index now, so that it is
-            # filled while the changed pages render.
-            for url, output in self.plan.kept(Path(config.site_dir)) if self.index is not None else ():
-                if self.index is not None and "data-pagefind-body" in output:
-                    self.index.add_page(output, url)
         return nav
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
@@ -213,8 +208,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        if self.memory is not None and self.site is not None:  # note what its macros read
+        if self.memory is not None and self.site is not None:  # note what its macros read, and what goes wrong
             self.plan.watch(page.file.src_uri, self.site)
+            self.problems_before = self._problem_count()
         macros = config.plugins.get("macros")
         if macros is None or page.file.generated_by or page.meta.get("render_macros") is False or "{" not in markdown:
             return markdown
@@ -248,6 +244,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.memory is not None and self.site is not None:
             self.plan.linked[page.file.src_uri] = linked
             self.plan.built(page.file.src_uri, self.site)
+            if self._problem_count() > self.problems_before:
+                self.plan.troubled.add(page.file.src_uri)
         return html
 
     def _link(self, page: Any, html: str) -> tuple[str, frozenset[str]]:
@@ -347,6 +345,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             _indexing(lambda: index.write(site_dir))
         if not (self.serving or self.checking) and self.site is not None:
             write_offline(site_dir, self.site, config)
+
+    def _problem_count(self) -> int:
+        """How many problems this build has met so far (serve shows them over the page)."""
+        return len(self.found) + len(self.collected.messages)
 
     def _show_problems(self, site_dir: Path) -> None:
         engine_logger().removeHandler(self.collected)

@@ -5,7 +5,6 @@ remembers when a build is done.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,7 @@ class RebuildPlan:
         self.macros = macros  # hand-written pages whose macros' reads are noted, with the kinds they print
         self.linked: dict[str, frozenset[str]] = {}
         self.shown: dict[str, Snapshot | None] = {}
+        self.troubled: set[str] = set()  # pages whose building found problems
         self.watching: dict[str, Watched] = {}  # what those pages' macros read as they were built
         self.outputs = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
 
@@ -102,21 +102,13 @@ class RebuildPlan:
         """Each page's address and its file in the site."""
         return [("/" + output.removesuffix("index.html"), output) for output in self.outputs.values()]
 
-    def kept(self, site_dir: Path) -> Iterator[tuple[str, str]]:
-        """The address and HTML of each page this build keeps as the last one wrote it."""
-        for path in self.keys:
-            if path in self.stale:
-                continue
-            output = self.outputs[path]
-            yield "/" + output.removesuffix("index.html"), (site_dir / output).read_text(encoding="utf-8")
-
     def finish(self, memory: Memory, site: SiteData, site_dir: Path) -> None:
         """Remember this build; delete the pages that are gone."""
         for path, built in memory.pages.items():
             if path not in self.keys:
                 (site_dir / built.file).unlink(missing_ok=True)
         pages = {
-            path: Built(key, self.linked.get(path, frozenset()), self.outputs[path], self.shown.get(path))
+            path: Built(key, self.linked.get(path, frozenset()), self.outputs[path], self.shown.get(path), path in self.troubled)
             if path in self.stale else memory.pages[path]
             for path, key in self.keys.items()
         }
