@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from guidance.engine.macro_calls import kinds_shown
 from guidance.load import load_site
 from guidance.reads import Reuse, Watched
 from guidance.registry import KINDS, all_targets
@@ -102,3 +103,16 @@ def test_another_day_makes_again_what_read_the_day(example: Path) -> None:
     later = load_site(example / "data", docs_dir=example / "docs", today=date(2027, 3, 1), reuse=reuse)
     assert not reuse.kept["pages:services"][0].holds(later)  # opening times and holidays depend on it
     assert reuse.kept["pages:glossary"][0].holds(later)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("No macros at all.", set()),
+    ('Call {{ contact("lado") }} and see {{ term("CSPR") }}.', set()),  # the macros' own reads are noted as they run
+    ("The glossary explains {{ glossary_count }} terms.", {"glossary"}),
+    ("{{ page.title }} on {{ config.site_name }}", set()),
+    ('{% include "other.md" %}', None),  # what the other file shows is not followed
+    ("{{ git.date }}", None),  # a variable that is not ours: it may show anything
+    ("{{ unclosed", None),
+])
+def test_what_a_hand_written_page_shows_is_followed_only_when_it_only_calls_the_macros(text: str, shown: set[str] | None) -> None:
+    assert kinds_shown(text, {"contact", "term"}, {"glossary_count": "glossary"}) == shown
