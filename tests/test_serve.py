@@ -173,4 +173,17 @@ def test_serve_keeps_the_last_good_site_and_shows_the_problems_until_they_are_fi
         page.write_text(page.read_text().replace('\n{{ term("NOPE") }}\n\n{{ term() }}\n', ""))
         server.wait_for_build(5, timeout=120)
         assert json.loads(fetch(server.url + problems, "[]")) == []
+        # A page written by hand with no macros links a brief; the brief's file is deleted: the
+        # link is reported, though nothing in the page changed.
+        relevance = example / "data/search.yml"
+        relevance.write_text("".join(line for line in relevance.read_text().splitlines(keepends=True) if "briefs/child-h-2019/" not in line))
+        server.wait_for_build(6, timeout=120)
+        linking = example / "docs/public/staying-safe-online.md"
+        linking.write_text(linking.read_text() + "\nRead [what a review found](../briefs/child-h-2019.md).\n")
+        server.wait_for_build(7, timeout=120)
+        assert json.loads(fetch(server.url + problems, "[]")) == []
+        (example / "data/briefs/child-h-2019.yml").unlink()
+        server.wait_for_build(8, timeout=120)
+        shown = json.loads(fetch(server.url + problems, "child-h-2019"))
+        assert any("public/staying-safe-online.md" in p and "briefs/child-h-2019.md" in p for p in shown), shown
         assert server.process.poll() is None

@@ -5,6 +5,8 @@ remembers when a build is done.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +50,9 @@ class RebuildPlan:
         self.shared, self.keys, self.stale = shared, keys, stale
         self.macros = macros  # hand-written pages whose macros' reads are noted, with the kinds they print
         self.linked: dict[str, frozenset[str]] = {}
-        self.shown: dict[str, Snapshot | None] = {}
+        self.shown: dict[str, Snapshot | None] = {}  # what those pages' macros read as they were built
         self.troubled: set[str] = set()  # pages whose building found problems
-        self.watching: dict[str, Watched] = {}  # what those pages' macros read as they were built
+        self.watching: dict[str, Watched] = {}  # the data as those pages' macros read it, while they render
         self.outputs = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
 
     @classmethod
@@ -66,13 +68,14 @@ class RebuildPlan:
             page.read_source(config)
         documents = files.documentation_pages()
         keys, followed, texts = {}, {}, dict(generated)
+        paths = {f.src_uri for f in documents}
         for f in documents:
             if f.src_uri in generated:
                 keys[f.src_uri] = digest(generated[f.src_uri])
                 continue
             text = texts[f.src_uri] = f.content_string
             shown = kinds_shown(text, *macros) if "{" in text else set()
-            keys[f.src_uri] = digest(text, data_version if shown is None else "")
+            keys[f.src_uri] = digest(text, data_version if shown is None else "", _linked_pages(f.src_uri, text, paths))
             if shown is not None and "{" in text:
                 followed[f.src_uri] = shown
         site_dir = Path(config.site_dir)
@@ -113,6 +116,20 @@ class RebuildPlan:
             for path, key in self.keys.items()
         }
         memory.remember(self.shared, site.glossary, pages)
+
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)#\s>]+\.md)")
+
+
+def _linked_pages(path: str, text: str, pages: set[str]) -> list[tuple[str, bool]]:
+    """Each page ``text`` links to, and whether it exists: a hand-written page is built again when
+    an edit adds or removes a page it links, so that its link works again or is reported."""
+    folder = posixpath.dirname(path)
+    found = []
+    for target in _MARKDOWN_LINK.findall(text):
+        resolved = posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
+        found.append((resolved, resolved in pages))
+    return found
 
 
 def _shared(nav: Navigation, config: MkDocsConfig, site: SiteData) -> str:
