@@ -123,6 +123,18 @@ def test_every_page_has_the_emergency_line_and_site_name(built_site: Path) -> No
         assert html.title.get_text().endswith("Northmoor Safeguarding Children Partnership")
 
 
+def test_no_page_repeats_an_id(built_site: Path) -> None:
+    """A repeated id sends a link, a label or a screen reader's reference to the first one only
+    (a training pack printing several briefs once repeated each brief's recommendation anchors)."""
+    repeated = {}
+    for page in pages(built_site):
+        ids = [tag["id"] for tag in soup(built_site, str(page.relative_to(built_site))).find_all(id=True)]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            repeated[page.relative_to(built_site).as_posix()] = twice
+    assert repeated == {}
+
+
 def test_navigation_stays_small(built_site: Path) -> None:
     """Terms are anchors on one page, never navigation entries; other sections are pruned."""
     html = soup(built_site, "glossary/index.html")

@@ -73,7 +73,9 @@ def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: S
         _bullets([reference_link(r, targets, page) for r in b.links]) if b.links else "The review itself is the source.\n",
     ]
     if b.recommendations:
-        parts += ["## Recommendations and progress\n", _recommendation_table(b, site.today)]
+        # In a pack several briefs share the page: each brief's anchors carry its id.
+        anchor = f"{b.id}-rec-" if within else "rec-"
+        parts += ["## Recommendations and progress\n", _recommendation_table(b, site.today, anchor)]
     parts.append(f'<p class="gl-print-url">Find this briefing online at {html_text(address)}</p>\n')
     return "\n".join(parts)
 
@@ -224,10 +226,10 @@ def _actions(b: BriefFile) -> list[str]:
     return parts
 
 
-def _recommendation_table(b: BriefFile, today: date) -> str:
+def _recommendation_table(b: BriefFile, today: date, anchor: str) -> str:
     rows = []
     for r in b.recommendations:
-        text = f'<span id="rec-{r.id}"></span>{escape(r.text)}'
+        text = f'<span id="{anchor}{r.id}"></span>{escape(r.text)}'
         if r.evidence:
             text += f"<br>**Evidence:** {escape(r.evidence)}"
         rows.append(f"| {text} | {escape(r.owner)} | {_due(r, today)} | {_status(r)} |")
