@@ -66,6 +66,11 @@ EDITS = [
     ("data/services.yml", "You do not have to give your name.", "You never have to give your name."),
     # What a level expects, which a hand-written page shows through a macro.
     ("data/thresholds.yml", "  response: Refer to the front door.", "  response: Refer to the front door at once."),
+    # A definition shown in tooltips on a brief, whose Markdown is unchanged: the training packs
+    # that print the brief are built again with it (guidance/render/embed.py).
+    ("data/glossary.yml", "attend\" recognises that children depend on adults", "attend\" recognises that children rely on adults"),
+    # A brief's own text: its page and the packs that print it.
+    ("data/briefs/child-d-2024.yml", "Its harm builds up over", "Its harm builds up slowly over"),
     # A brief is deleted: its page goes, and the pages that list it change.
     ("data/briefs/child-h-2019.yml", None, None),
     # Something every page shows: the partnership's name.

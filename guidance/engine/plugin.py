@@ -22,6 +22,7 @@ from properdocs.utils import get_relative_url
 
 from guidance.engine import engine_logger
 from guidance.engine.build_problems import PROBLEMS_SCRIPT, Collected, problems_script, write_problems
+from guidance.engine.embeds import Embeds
 from guidance.engine.macro_calls import call_problems
 from guidance.engine.macro_errors import AlreadyReported, body_offset, located, macro_log
 from guidance.engine.macros import data_variables
@@ -76,6 +77,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     templates: KeptTemplates | None = None
     reuse: Reuse | None = None
     later: IndexAfterBuild | None = None
+    embeds: Embeds | None = None  # pages shown inside others; kept for a whole serve
     data_version = 0
     serving = dirty = False
     # `guidance check` builds the pages where nobody sees them, to check hand-written pages: it
@@ -94,6 +96,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         # serve writes the search index after each rebuild (guidance/engine/serve_index.py)
         self.later = IndexAfterBuild(log.info, self._index_failed) if self.memory is not None else None
         self.serving, self.dirty = command == "serve", dirty
+        self.embeds = Embeds()
 
     def on_shutdown(self) -> None:
         if self.later is not None:
@@ -127,6 +130,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         words = vocabulary(site, made)
         self.pages = made + search_pages(browse_links(site), lexicon(site, made, words)) + offline_sources(config, site, made, self.serving)
         self._relevance(relevance_problems(site, made, words))
+        self.embeds = self.embeds or Embeds()
+        self.embeds.plan(self.pages)
         found_feeds = feeds([(p.path, p.markdown) for p in self.pages])
         if found_feeds:  # behind every feed link: what a feed is, and each one's address to copy
             self.pages.append(Page(FEEDS_PAGE, feeds_page(found_feeds, config.extra["guidance"]["home"])))
@@ -241,6 +246,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         html, linked = self._link(page, html)
+        if self.embeds is not None:
+            self.embeds.keep(page.file.src_uri, page.url, html)
         if self.memory is not None and self.site is not None:
             self.plan.linked[page.file.src_uri] = linked
             self.plan.built(page.file.src_uri, self.site)
@@ -292,7 +299,13 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             page.meta["checked_on"] = long_date(checked)
         return context
 
-    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on, _exit)
+    def _embedded(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        # Every page's content is rendered by now: a training pack gets its briefings.
+        if self.embeds is not None and page.content is not None:
+            page.content = self.embeds.fill(page.file.src_uri, page.url, page.content)
+        return context
+
+    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on, _exit, _embedded)
 
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []

@@ -15,6 +15,7 @@ from properdocs.config.defaults import MkDocsConfig
 from properdocs.structure.files import Files
 from properdocs.structure.nav import Navigation
 
+from guidance.engine.embeds import hosts
 from guidance.engine.macro_calls import kinds_shown
 from guidance.incremental import Built, Memory, digest
 from guidance.reads import Snapshot, Watched
@@ -84,6 +85,7 @@ class RebuildPlan:
                  or not built.data.holds(site)}
         stale = memory.stale(shared, keys, site.glossary, texts, shown) | {
             f.src_uri for f in documents if not (site_dir / f.dest_uri).is_file()}
+        stale |= {host for host, shown in hosts(pages).items() if stale.intersection(shown)}  # a pack and its briefings
         for file in documents:
             file.is_modified = (lambda built=file.src_uri in stale: built)  # type: ignore[method-assign,misc]
         return cls(shared, keys, stale, files, followed)

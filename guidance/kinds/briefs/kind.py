@@ -166,12 +166,13 @@ class BriefsKind(Kind):
             Page(MATRIX_PAGE, render.matrix_page(briefs, themes)),
             Page(RECOMMENDATIONS_PAGE, render.recommendations_page(briefs, site.today)),
         ]
-        pages += [Page(brief_page(b.id), render.brief_page(b, themes, targets, site)) for b in briefs]
+        brief_pages = {b.id: render.brief_page(b, themes, targets, site) for b in briefs}
+        pages += [Page(brief_page(ident), text) for ident, text in brief_pages.items()]
         for theme in themes.values():
             pages.append(Page(theme_page(theme.id), render.theme_page(theme, themes, briefs, targets)))
             pages.append(Page(theme_feed(theme.id), _feed(theme, briefs, site)))
             if briefs.for_theme(theme.id):
-                pages.append(Page(pack_page(theme.id), render.pack_page_text(theme, themes, briefs, targets, site)))
+                pages.append(Page(pack_page(theme.id), render.pack_page_text(theme, briefs, brief_pages)))
         return pages
 
     def scaffold(self, entry_type: str, title: str, site: SiteData, options: Mapping[str, str]) -> Scaffold:

@@ -3,7 +3,7 @@ recommendations."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from datetime import date
 
 from guidance.kinds.briefs.collection import (
@@ -20,6 +20,7 @@ from guidance.kinds.briefs.collection import brief_page as page_of
 from guidance.kinds.briefs.collection import theme_page as theme_path
 from guidance.kinds.briefs.model import REVIEW_TYPES, STATUSES, BriefFile, Recommendation, Theme
 from guidance.references import Target, Targets, split
+from guidance.render.embed import placeholder
 from guidance.render.feeds import feed_link
 from guidance.render.markdown import (
     escape,
@@ -41,10 +42,9 @@ __all__ = [
 ]
 
 
-def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: SiteData, within: str | None = None) -> str:
-    """A 7-minute briefing: the review, seven short sections, and what became of its recommendations.
-    ``within``: the page it is printed in, when it is part of a pack (links are made from there)."""
-    page = within or page_of(b.id)
+def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: SiteData) -> str:
+    """A 7-minute briefing: the review, seven short sections, and what became of its recommendations."""
+    page = page_of(b.id)
     theme_links = ", ".join(f'<a href="{href(theme_path(t), page)}">{html_text(themes[t].name)}</a>' for t in b.themes)
     facts = [
         ("Review", REVIEW_TYPES[b.review.type]),
@@ -55,7 +55,7 @@ def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: S
     site_url = site.partnership.site_url
     address = (site_url.rstrip("/") if site_url else "") + "/" + page_url(page_of(b.id))
     parts = [
-        "" if within else front_matter(title=b.title, description=b.summary, brief=b.id),
+        front_matter(title=b.title, description=b.summary, brief=b.id),
         f"# {escape(b.title)}\n",
         '<p class="gl-kicker">7-minute briefing</p>\n',
         facts_list(facts),
@@ -73,9 +73,7 @@ def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: S
         _bullets([reference_link(r, targets, page) for r in b.links]) if b.links else "The review itself is the source.\n",
     ]
     if b.recommendations:
-        # In a pack several briefs share the page: each brief's anchors carry its id.
-        anchor = f"{b.id}-rec-" if within else "rec-"
-        parts += ["## Recommendations and progress\n", _recommendation_table(b, site.today, anchor)]
+        parts += ["## Recommendations and progress\n", _recommendation_table(b, site.today)]
     parts.append(f'<p class="gl-print-url">Find this briefing online at {html_text(address)}</p>\n')
     return "\n".join(parts)
 
@@ -226,10 +224,10 @@ def _actions(b: BriefFile) -> list[str]:
     return parts
 
 
-def _recommendation_table(b: BriefFile, today: date, anchor: str) -> str:
+def _recommendation_table(b: BriefFile, today: date) -> str:
     rows = []
     for r in b.recommendations:
-        text = f'<span id="{anchor}{r.id}"></span>{escape(r.text)}'
+        text = f'<span id="rec-{r.id}"></span>{escape(r.text)}'
         if r.evidence:
             text += f"<br>**Evidence:** {escape(r.evidence)}"
         rows.append(f"| {text} | {escape(r.owner)} | {_due(r, today)} | {_status(r)} |")
@@ -282,9 +280,10 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items) + "\n"
 
 
-def pack_page_text(theme: Theme, themes: dict[str, Theme], briefs: Briefs, targets: Targets, site: SiteData) -> str:
-    """Every briefing on ``theme`` in one page, each starting on a new sheet when printed."""
-    here = pack_page(theme.id)
+def pack_page_text(theme: Theme, briefs: Briefs, brief_pages: Mapping[str, str]) -> str:
+    """Every briefing on ``theme`` in one page, each starting on a new sheet when printed: its title,
+    then its own page's content (``brief_pages``: each brief's Markdown, by id), placed there once
+    every page is rendered (guidance/render/embed.py)."""
     found = briefs.for_theme(theme.id)
     parts = [
         front_matter(title=f"{theme.name}: all briefings to print", search={"exclude": True},
@@ -294,8 +293,6 @@ def pack_page_text(theme: Theme, themes: dict[str, Theme], briefs: Briefs, targe
         "Each starts on a new page.\n",
     ]
     for b in found:
-        body = brief_page(b, themes, targets, site, within=here)
-        # One level down: the pack's title is the page's only first-level heading.
-        body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.M)
-        parts.append(f'<section class="gl-pack-brief" markdown>\n\n{body}\n\n</section>\n')
+        shown = placeholder(page_of(b.id), brief_pages[b.id])
+        parts.append(f'<section class="gl-pack-brief" markdown>\n\n## {escape(b.title)}\n\n{shown}\n</section>\n')
     return "\n".join(parts)
