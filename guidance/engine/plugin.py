@@ -8,7 +8,6 @@ The domain code never imports MkDocs.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from markupsafe import Markup
 from properdocs.config import base
 from properdocs.config import config_options as c
 from properdocs.exceptions import PluginError
-from properdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from properdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from properdocs.structure.files import File, Files
 from properdocs.utils import get_relative_url
 
@@ -28,6 +27,7 @@ from guidance.engine.macro_errors import AlreadyReported, body_offset, located, 
 from guidance.engine.macros import data_variables
 from guidance.engine.offline_files import offline_sources, write_offline
 from guidance.engine.page_check import find_written
+from guidance.engine.page_context import prepare
 from guidance.engine.rebuild import KeptTemplates, RebuildPlan
 from guidance.engine.serve_index import IndexAfterBuild
 from guidance.errors import GuidanceError, display_path
@@ -36,7 +36,7 @@ from guidance.incremental import Memory
 from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
 from guidance.kinds.partnership.kind import STYLESHEET
-from guidance.kinds.partnership.pages import for_the_public, shows_exit, theme_settings
+from guidance.kinds.partnership.pages import for_the_public, theme_settings
 from guidance.lexicon import lexicon, relevance_problems, vocabulary
 from guidance.load import load_site_once
 from guidance.outside import outside_requests
@@ -44,12 +44,11 @@ from guidance.pages import FOOTER_LINKS, LOST_LINKS, site_links, site_nav, site_
 from guidance.reads import Reuse
 from guidance.render.feeds import FEEDS_PAGE, feeds, feeds_page
 from guidance.render.headings import quiet_permalinks
-from guidance.render.markdown import long_date, page_url
+from guidance.render.markdown import page_url
 from guidance.render.search import search_pages
 from guidance.render.termlinks import TermMatcher, link_terms
-from guidance.search import index_head
 from guidance.site import Page, SiteData
-from guidance.site_search import browse_links, page_entry, records
+from guidance.site_search import browse_links, records
 
 __all__ = ["GuidancePlugin"]
 
@@ -268,44 +267,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         html = link_terms(html, self.matcher, glossary_url, plain=plain, seen=linked)
         return html, frozenset(linked)
 
-    def _search_head(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        if self.config.enabled and self.site is not None:
-            entry = page_entry(page.file.src_uri, {**page.meta, "title": page.title}, self.site)
-            page.meta["gl_search"] = entry and index_head(entry)
-            page.meta["gl_search_listing"] = bool(entry and entry.listing)
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        search = self.site if self.config.enabled else None
+        prepare(page, search, self.embeds)
         return context
-
-    def _escaped_description(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        # The theme writes it into <meta content="..."> as it is: a quote in a brief's summary
-        # would end the attribute. Markup is printed as it is and never escaped twice.
-        description = page.meta.get("description")
-        if isinstance(description, str) and not isinstance(description, Markup):
-            page.meta["description"] = Markup.escape(description)
-        return context
-
-    def _exit(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        page.meta["gl_exit"] = shows_exit(page.meta)
-        return context
-
-    def _checked_on(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        # `checked:` in front matter (a date, or its ISO text from a generated page): "Page checked on ...".
-        checked = page.meta.get("checked")
-        if isinstance(checked, str):
-            try:
-                checked = date.fromisoformat(checked)
-            except ValueError:
-                raise PluginError(f"{page.file.src_uri}: checked: expected a date as YYYY-MM-DD, got '{checked}'") from None
-        if isinstance(checked, date):
-            page.meta["checked_on"] = long_date(checked)
-        return context
-
-    def _embedded(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
-        # Every page's content is rendered by now: a training pack gets its briefings.
-        if self.embeds is not None and page.content is not None:
-            page.content = self.embeds.fill(page.file.src_uri, page.url, page.content)
-        return context
-
-    on_page_context = CombinedEvent(_search_head, _escaped_description, _checked_on, _exit, _embedded)
 
     def on_pre_build(self, config: Any) -> None:
         self.outside: list[str] = []
