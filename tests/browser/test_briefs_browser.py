@@ -15,7 +15,7 @@ from tests.helpers import EXAMPLE_TODAY, ROOT
 BRIEFS = sorted(p.stem for p in (ROOT / "data/briefs").glob("*.yml"))
 PAGES = [
     "/briefs/", "/briefs/child-b-2025/", "/briefs/themes/", "/briefs/themes/escalation/", "/briefs/matrix/",
-    "/briefs/recommendations/",
+    "/briefs/recommendations/", "/briefs/packs/voice-of-the-child/",
 ]
 
 

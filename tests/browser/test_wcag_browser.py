@@ -24,7 +24,7 @@ PAGE_TYPES = [
     "thresholds/level-3/", "thresholds/matrix/", "thresholds/finder/", "flows/", "flows/which-level/",
     "procedures/", "procedures/early-help/", "procedures/early-help/history/", "procedures/as-at/",
     "procedures/changes/", "briefs/", "briefs/child-b-2025/", "briefs/themes/", "briefs/recommendations/",
-    "search/", "about/accessibility/", "404.html",
+    "briefs/packs/voice-of-the-child/", "search/", "about/accessibility/", "404.html",
 ]
 # Where Tab is walked stop by stop: a page of each layout (the glossary is the longest).
 WALKED = ["", "public/services/", "glossary/", "thresholds/level-3/", "flows/which-level/",
