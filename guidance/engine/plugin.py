@@ -28,11 +28,10 @@ from guidance.engine.macros import data_variables
 from guidance.engine.offline_files import offline_sources, write_offline
 from guidance.engine.page_check import find_written
 from guidance.engine.page_context import prepare
-from guidance.engine.rebuild import KeptTemplates, RebuildPlan
-from guidance.engine.serve_index import IndexAfterBuild
+from guidance.engine.rebuild import KeptTemplates
+from guidance.engine.serve_state import ServeState
 from guidance.errors import GuidanceError, display_path
 from guidance.headers import IIS_FILE, NETLIFY_FILE, inline_script_hashes, write_host_files
-from guidance.incremental import Memory
 from guidance.indexer import IndexFailed, SiteIndex
 from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE
 from guidance.kinds.partnership.kind import STYLESHEET
@@ -70,12 +69,9 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     pages: list[Page]
     matcher: TermMatcher
     index: SiteIndex | None = None
-    # In `guidance serve` (a dirty build), what the last build made: see guidance/incremental.py.
-    memory: Memory | None = None
-    plan: RebuildPlan
+    # In `guidance serve` (a dirty build), what the last build made (guidance/engine/serve_state.py).
+    kept: ServeState | None = None
     templates: KeptTemplates | None = None
-    reuse: Reuse | None = None
-    later: IndexAfterBuild | None = None
     embeds: Embeds | None = None  # pages shown inside others; kept for a whole serve
     data_version = 0
     serving = dirty = False
@@ -89,17 +85,14 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this event also keeps one plugin instance, and its memory, for a whole serve.
-        self.memory = Memory() if command == "serve" and dirty else None
+        self.kept = ServeState(log.info, self._index_failed) if command == "serve" and dirty else None
         self.templates = KeptTemplates() if command == "serve" else None
-        self.reuse = Reuse() if self.memory is not None else None  # what each kind made, kept while its data is
-        # serve writes the search index after each rebuild (guidance/engine/serve_index.py)
-        self.later = IndexAfterBuild(log.info, self._index_failed) if self.memory is not None else None
         self.serving, self.dirty = command == "serve", dirty
         self.embeds = Embeds()
 
     def on_shutdown(self) -> None:
-        if self.later is not None:
-            self.later.stop()
+        if self.kept is not None:
+            self.kept.later.stop()
 
     # Before mkdocs-macros (priority 0), whose define_env reads the loaded data.
     @event_priority(100)
@@ -125,7 +118,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         config.site_description = Markup.escape(partnership.description)
         config.site_url = config.site_url or partnership.site_url
         config.extra["guidance"] = theme_settings(partnership, site.today, self.serving)
-        made = site_pages(site, reuse=self.reuse)
+        made = site_pages(site, reuse=self._reuse())
         words = vocabulary(site, made)
         self.pages = made + search_pages(browse_links(site), lexicon(site, made, words)) + offline_sources(config, site, made, self.serving)
         self._relevance(relevance_problems(site, made, words))
@@ -161,7 +154,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def _load(self, config: Any) -> SiteData:
         """Load data/ (once per change), or in serve keep the last sources that loaded."""
         try:
-            site = load_site_once(self.data_dir, docs_dir=config.docs_dir, reuse=self.reuse)
+            site = load_site_once(self.data_dir, docs_dir=config.docs_dir, reuse=self._reuse())
             self.data_version += site is not self.site
             self.site = site
         except GuidanceError as exc:
@@ -190,18 +183,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         return files
 
     def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
-        if self.memory is not None and self.site is not None:
+        if self.kept is not None and self.site is not None:
             variables = {name: kind for name, (kind, _) in data_variables(self.site).items()}
-            self.plan = RebuildPlan.make(self.memory, nav, config, files, self.pages, self.site, self.data_version,
-                                         (self.macro_names, variables))
-            built, pages = len(self.plan.stale), len(self.plan.keys)
-            if self.reuse is not None:
-                log.debug("made again from changed data: " + ", ".join(self.reuse.made))
-                self.reuse.made.clear()
-            # The author sees which of the pages they wrote show what they edited.
-            written = sorted(self.plan.stale - {p.path for p in self.pages})
-            by_hand = f" ({len(written)} written by hand: {', '.join(written)})" if written and built < pages else ""
-            log.info(f"building {built} of {pages} pages{by_hand}" + (": the others are unchanged" if built < pages else ""))
+            made, building = self.kept.plan_build(nav, config, files, self.pages, self.site, self.data_version,
+                                                  (self.macro_names, variables))
+            log.debug("made again from changed data: " + made)
+            log.info(building)
         return nav
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
@@ -212,9 +199,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.
     @event_priority(50)
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        if self.memory is not None and self.site is not None:  # note what its macros read, and what goes wrong
-            self.plan.watch(page.file.src_uri, self.site)
-            self.problems_before = self._problem_count()
+        if self.kept is not None and self.site is not None:  # note what its macros read, and what goes wrong
+            self.kept.page_starts(page.file.src_uri, self.site, self._problem_count())
         macros = config.plugins.get("macros")
         if macros is None or page.file.generated_by or page.meta.get("render_macros") is False or "{" not in markdown:
             return markdown
@@ -232,7 +218,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def data_for(self, page: Any) -> SiteData:
         """The data as ``page``'s macros read it (guidance/engine/macros.py)."""
         assert self.site is not None
-        return self.plan.watching.get(page.file.src_uri, self.site) if self.memory is not None else self.site
+        return self.kept.data_for(page.file.src_uri, self.site) if self.kept is not None else self.site
 
     def macro_failed(self, page: Any, template_line: int, message: str) -> None:
         """A macro on ``page`` raised MacroProblem: say so once, at the call (guidance/engine/macros.py)."""
@@ -247,11 +233,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         html, linked = self._link(page, html)
         if self.embeds is not None:
             self.embeds.keep(page.file.src_uri, page.url, html)
-        if self.memory is not None and self.site is not None:
-            self.plan.linked[page.file.src_uri] = linked
-            self.plan.built(page.file.src_uri, self.site)
-            if self._problem_count() > self.problems_before:
-                self.plan.troubled.add(page.file.src_uri)
+        if self.kept is not None and self.site is not None:
+            self.kept.page_built(page.file.src_uri, linked, self.site, self._problem_count())
         return html
 
     def _link(self, page: Any, html: str) -> tuple[str, frozenset[str]]:
@@ -280,10 +263,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         if self.serving:
             self.collected = Collected()
             engine_logger().addHandler(self.collected)
-        if self.later is not None:  # an edit while the last index is still being made
-            self.later.stop()
+        if self.kept is not None:  # an edit while the last index is still being made
+            self.kept.later.stop()
         # The search index fills on another core while the pages render (guidance/indexer.py).
-        if self.config.enabled and self.site is not None and not self.checking and self.later is None:
+        if self.config.enabled and self.site is not None and not self.checking and self.kept is None:
             self._stop_index()
             self.index = _indexing(SiteIndex)
             self.index.add_records(records(self.site))
@@ -314,15 +297,17 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         site_dir = Path(config.site_dir)
         if not self.serving:  # a project's own docs/_headers or docs/web.config is kept as written
             write_host_files(site_dir, self.script_hashes, keep=[n for n in (NETLIFY_FILE, IIS_FILE) if (self.docs_dir / n).exists()])
-        if self.memory is not None and self.site is not None:
-            self.plan.finish(self.memory, self.site, site_dir)
-        if self.later is not None and self.site is not None and self.config.enabled:
-            self.later.start(site_dir, records(self.site), self.plan.addresses())
+        if self.kept is not None and self.site is not None:
+            self.kept.finish(self.site, site_dir, searched=self.config.enabled)
         if self.index is not None:
             index, self.index = self.index, None
             _indexing(lambda: index.write(site_dir))
         if not (self.serving or self.checking) and self.site is not None:
             write_offline(site_dir, self.site, config)
+
+    def _reuse(self) -> Reuse | None:
+        """What each kind made, kept while its data is (serve only)."""
+        return self.kept.reuse if self.kept is not None else None
 
     def _problem_count(self) -> int:
         """How many problems this build has met so far (serve shows them over the page)."""
@@ -343,8 +328,8 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             self.found.append(f"the site could not be built: {error}")
             self._show_problems(Path(self._site_dir))
         self._stop_index()
-        if self.memory is not None:
-            self.memory.forget()
+        if self.kept is not None:
+            self.kept.failed()
 
     def _stop_index(self) -> None:
         if self.index is not None:
