@@ -170,7 +170,7 @@ def fallback_page(site: SiteData, kinds: Sequence[Kind]) -> str:
     links = "\n".join(f"- [{title}]({relative_to_page(path, FALLBACK_PAGE)})" for title, path in saved)
     return (
         front_matter(title="You are offline", description="This page has not been saved on this device.",
-                     hide=["toc"], search={"exclude": True})
+                     hide=["toc"], search={"exclude": True}, sitemap=False)
         + "# You are offline\n\n"
         + "This page has not been saved on this device, so it cannot be shown until you have signal again.\n\n"
         + '<p data-gl-offline-retry hidden><a href="./">Try the page again</a></p>\n\n'

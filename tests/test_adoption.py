@@ -153,6 +153,8 @@ def test_the_wheel_holds_the_theme_macros_and_example(tmp_path: Path, today: Non
         built = subprocess.run([str(fresh / "bin/guidance"), "build", "--strict"], cwd=project, capture_output=True, text=True)
         assert built.returncode == 0, built.stderr
         assert (project / "site/assets/guidance/guidance.css").exists()
+        sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")  # the theme's own sitemap came too
+        assert "/offline/</loc>" not in sitemap and ("/procedures/early-help/</loc>" in sitemap or not flag)
 
 
 def test_iis_serves_search_files_the_404_page_and_the_same_headers(built_site: Path) -> None:

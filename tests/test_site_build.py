@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guidance import load_site
-from tests.helpers import ENGINE, ROOT, run_cli, search_index
+from tests.helpers import ENGINE, ROOT, SITE_URL, run_cli, search_index
 from tests.helpers import page as read_page
 
 SITE = load_site(ROOT / "data")
@@ -121,6 +121,15 @@ def test_every_page_has_the_emergency_line_and_site_name(built_site: Path) -> No
         assert banner is not None and "call 999" in banner.get_text(), page
         assert banner.select_one('a[href="tel:01632960100"]') is not None
         assert html.title.get_text().endswith("Northmoor Safeguarding Children Partnership")
+
+
+def test_the_sitemap_lists_every_page_but_the_one_shown_offline(built_site: Path) -> None:
+    """Search engines get every page (past versions too) and never "You are offline", the page a
+    reader's browser shows for a page it has not saved."""
+    listed = {loc.removeprefix(SITE_URL) for loc in re.findall(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml").read_text())}
+    every = {p.relative_to(built_site).as_posix().removesuffix("index.html") for p in pages(built_site) if p.name == "index.html"}
+    assert "offline/" in every and "procedures/early-help/v1/" in listed
+    assert listed == every - {"offline/"}
 
 
 def test_no_page_repeats_an_id(built_site: Path) -> None:
