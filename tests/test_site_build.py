@@ -254,3 +254,16 @@ def test_no_page_doubles_a_full_stop(built_site: Path) -> None:
         text = " ".join(article.get_text("").split())
         doubled += [f"{file.relative_to(built_site)}: …{m.group(0)}…" for m in re.finditer(r".{20}(?<!\.)\.\s?\.(?!\.).{0,20}", text)]
     assert doubled == []
+
+
+def test_a_page_kept_out_of_the_sitemap_says_so_with_true_or_false(example: Path) -> None:
+    page = example / "docs/about/hidden.md"
+    page.write_text('---\ntitle: Hidden\nsitemap: "no"\n---\n\n# Hidden\n', encoding="utf-8")
+    result = run_cli("build")
+    assert result.returncode == 1
+    assert "about/hidden.md: sitemap: expected true or false, got 'no'" in result.stderr
+    assert "Traceback" not in result.stderr
+    page.write_text("---\ntitle: Hidden\nsitemap: false\n---\n\n# Hidden\n", encoding="utf-8")
+    assert run_cli("build").returncode == 0
+    assert "/about/hidden/</loc>" not in (example / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert (example / "site/about/hidden/index.html").exists()

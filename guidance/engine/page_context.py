@@ -36,6 +36,9 @@ def prepare(page: Any, site: SiteData | None, embeds: Embeds | None) -> None:
     if checked is not None:
         page.meta["checked_on"] = long_date(checked)
     page.meta["gl_exit"] = shows_exit(page.meta)
+    listed = page.meta.get("sitemap", True)  # `sitemap: false` keeps a page out of sitemap.xml
+    if not isinstance(listed, bool):
+        raise PluginError(f"{page.file.src_uri}: sitemap: expected true or false, got {listed!r}")
     if embeds is not None and page.content is not None:
         page.content = embeds.fill(page.file.src_uri, page.url, page.content)
 
