@@ -44,6 +44,7 @@ from guidance.reads import Reuse
 from guidance.render.feeds import FEEDS_PAGE, feeds, feeds_page
 from guidance.render.headings import quiet_permalinks
 from guidance.render.markdown import page_url
+from guidance.render.raw_blocks import put_back, set_aside
 from guidance.render.search import search_pages
 from guidance.render.termlinks import TermMatcher, link_terms
 from guidance.site import Page, SiteData
@@ -73,6 +74,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     kept: ServeState | None = None
     templates: KeptTemplates | None = None
     embeds: Embeds | None = None  # pages shown inside others; kept for a whole serve
+    raw_blocks: dict[str, list[str]] = {}  # each generated page's raw HTML, kept out of Markdown (render/raw_blocks.py)
     data_version = 0
     serving = dirty = False
     # `guidance check` builds the pages where nobody sees them, to check hand-written pages: it
@@ -174,10 +176,12 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         if not self.config.enabled:
             return files
+        self.raw_blocks = {}
         for page in self.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(f"{config.docs_dir}/{page.path}: this page is generated from data; rename or remove it")
-            files.append(File.generated(config, page.path, content=page.markdown))
+            markdown, self.raw_blocks[page.path] = set_aside(page.markdown) if page.path.endswith(".md") else (page.markdown, [])
+            files.append(File.generated(config, page.path, content=markdown))
         if self.serving:
             files.append(File.generated(config, PROBLEMS_SCRIPT, content=problems_script()))
         return files
@@ -230,6 +234,10 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             log.error(where)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        try:
+            html = put_back(html, self.raw_blocks.get(page.file.src_uri, []))
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
         html, linked = self._link(page, html)
         if self.embeds is not None:
             self.embeds.keep(page.file.src_uri, page.url, html)
