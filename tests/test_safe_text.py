@@ -142,6 +142,8 @@ def test_what_a_page_would_fetch_from_other_sites() -> None:
         '<img srcset="a.png 1x, https://e.example/2x.png 2x"><svg><use href="https://e.example/s.svg#i"/></svg>'
         '<meta http-equiv="refresh" content="0; url=https://e.example/"><iframe src="//e.example/f"></iframe>'
         '<img src="assets/own.png"><link rel="icon" href="https://guidance.example.org/favicon.png">'
+        '<a href="https://a.example/?next=//b.example/">a link whose address holds another</a>'
+        f'<img alt="b" src ={" " * 80}https://u.example/far.png>'
     )
     assert outside_requests(page, "https://guidance.example.org/") == [
         "<img src> https://tracker.example/p.png",
@@ -149,6 +151,7 @@ def test_what_a_page_would_fetch_from_other_sites() -> None:
         "<script src> https://cdn.example/x.js",
         "<use href> https://e.example/s.svg#i",
         "<iframe src> //e.example/f",
+        "<img src> https://u.example/far.png",
         "srcset https://e.example/2x.png",
         "CSS https://e.example/b.png",
         "<meta http-equiv=refresh> https://e.example/",
