@@ -14,6 +14,8 @@ import posixpath
 import re
 from collections.abc import Mapping
 
+from guidance.render.markdown import relative_path
+
 __all__ = ["embedded", "fill", "placeholder", "placeholders"]
 
 _PLACEHOLDER = re.compile(r'<div class="gl-embed" data-gl-embed="([^"]+)" data-gl-version="[0-9a-f]*"></div>')
@@ -72,7 +74,7 @@ def _rebased(url: str, source: str, host: str, prefix: str) -> str:
         return url
     cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
     path, rest = url[:cut] or "./", url[cut:]
-    relative = posixpath.relpath(posixpath.normpath(posixpath.join(source, path)), host or ".")
+    relative = relative_path(posixpath.join(source, path), host or ".")
     if path.endswith(("/", ".")):
         relative = "./" if relative == "." else relative + "/"
     return relative + rest
