@@ -30,6 +30,7 @@ from guidance.engine.page_check import find_written
 from guidance.engine.page_context import prepare
 from guidance.engine.rebuild import KeptTemplates
 from guidance.engine.serve_state import ServeState
+from guidance.engine.theme_text import theme_text
 from guidance.errors import GuidanceError, display_path
 from guidance.headers import IIS_FILE, NETLIFY_FILE, inline_script_hashes, write_host_files
 from guidance.indexer import IndexFailed, SiteIndex
@@ -198,6 +199,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         if self.templates is not None:
             env.bytecode_cache = self.templates
+        env.globals["guidance_text"] = theme_text(env, config.theme["language"])
         return env
 
     # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.

@@ -97,7 +97,7 @@ def relative_path(path: str, start: str) -> str:
         return posixpath.relpath(path, start)
     parts, base = [p for p in parts if p != "."], [p for p in base if p != "."]
     common = 0
-    for a, b in zip(parts, base):
+    for a, b in zip(parts, base, strict=False):
         if a != b:
             break
         common += 1
