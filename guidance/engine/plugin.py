@@ -30,6 +30,7 @@ from guidance.engine.page_check import find_written
 from guidance.engine.page_context import prepare
 from guidance.engine.rebuild import KeptTemplates
 from guidance.engine.serve_state import ServeState
+from guidance.engine.shared_nav import SharedNav
 from guidance.engine.theme_text import theme_text
 from guidance.errors import GuidanceError, display_path
 from guidance.headers import IIS_FILE, NETLIFY_FILE, inline_script_hashes, write_host_files
@@ -75,6 +76,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     kept: ServeState | None = None
     templates: KeptTemplates | None = None
     embeds: Embeds | None = None  # pages shown inside others; kept for a whole serve
+    shared_nav: SharedNav = SharedNav()  # the navigation each folder's unlisted pages share
     raw_blocks: dict[str, list[str]] = {}  # each generated page's raw HTML, kept out of Markdown (render/raw_blocks.py)
     data_version = 0
     serving = dirty = False
@@ -92,6 +94,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.templates = KeptTemplates() if command == "serve" else None
         self.serving, self.dirty = command == "serve", dirty
         self.embeds = Embeds()
+        self.shared_nav = SharedNav()
 
     def on_shutdown(self) -> None:
         if self.kept is not None:
@@ -194,12 +197,14 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                                                   (self.macro_names, variables))
             log.debug("made again from changed data: " + made)
             log.info(building)
+        self.shared_nav.plan(nav)
         return nav
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         if self.templates is not None:
             env.bytecode_cache = self.templates
         env.globals["guidance_text"] = theme_text(env, config.theme["language"])
+        self.shared_nav.use(env)
         return env
 
     # Before mkdocs-macros (priority 0) renders the page, which stops at its first failing call.
@@ -263,6 +268,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         search = self.site if self.config.enabled else None
         prepare(page, search, self.embeds)
+        page.meta["gl_shared_nav"] = self.shared_nav.key(page)
         return context
 
     def on_pre_build(self, config: Any) -> None:
