@@ -40,6 +40,7 @@ from bench.serving import Serving, elapsed_until_built
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "GUIDANCE_TODAY": TODAY}
+PLUGIN_ONLY_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 
 
 # Runs a command and prints its peak memory (KB): a fresh process, so the peak is that command's.
@@ -90,8 +91,14 @@ def plain_project(project: Path, plugins: list[str] | None = None) -> Path:
         target.write_text(page.markdown, encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("plugins")
-    # What the guidance plugin adds to every build: its theme templates and its stylesheet.
-    config["theme"]["custom_dir"] = str(ROOT / "guidance/theme")
+    # What the guidance plugin adds to every build: its theme templates and its stylesheet. Not
+    # the navigation and tabs it renders once per folder of unlisted pages (with the plugin only,
+    # guidance/engine/shared_nav.py): plain MkDocs renders Material's for every page.
+    theme = plain / "theme"
+    shutil.copytree(ROOT / "guidance/theme", theme)
+    for partial in PLUGIN_ONLY_PARTIALS:
+        (theme / partial).unlink()
+    config["theme"]["custom_dir"] = str(theme)
     config["extra_css"] = ["assets/guidance/guidance.css"]
     if plugins is not None:
         config["plugins"] = plugins
