@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from guidance.kinds.glossary.model import Term
 from guidance.kinds.glossary.terms import Glossary
@@ -23,6 +23,10 @@ _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
          "button", "label", "select", "textarea", "option", "svg", "dfn", "title", "nav"}
+# What a tag does to "inside an element never linked", for tags short enough to recur ("<p>",
+# "</a>"): a page has thousands of tags and a few dozen kinds.
+_CACHED_TAG = 12
+_CHANGES: dict[str, int] = {}
 _MIN_LENGTH = 3  # names shorter than this ('CP', 'EH') are matched as abbreviations only
 
 
@@ -33,6 +37,7 @@ class TermMatcher:
     pattern: re.Pattern[str] | None
     exact: dict[str, Term]
     folded: dict[str, Term]
+    titles: dict[tuple[str, bool], str] = field(default_factory=dict)  # each term's tooltip, made once
 
     @classmethod
     def for_glossary(cls, glossary: Glossary, never: Sequence[str] = ()) -> TermMatcher:
@@ -81,14 +86,24 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_url: str, *, plain
     seen = set() if seen is None else seen
     out: list[str] = []
     skipping = 0
+    pattern = matcher.pattern
+
+    def mark(match: re.Match[str]) -> str:
+        return _mark(match.group(0), matcher, seen, glossary_url, plain)
+
     for token in _TOKEN.findall(page_html):
-        if token.startswith("<"):
-            skipping += _skip_change(token)
+        if token[0] == "<":
+            change = _CHANGES.get(token)
+            if change is None:
+                change = _skip_change(token)
+                if len(token) <= _CACHED_TAG:
+                    _CHANGES[token] = change
+            skipping += change
             out.append(token)
-        elif skipping > 0:
+        elif skipping > 0 or token.isspace():
             out.append(token)
         else:
-            out.append(matcher.pattern.sub(lambda m: _mark(m.group(0), matcher, seen, glossary_url, plain), token))
+            out.append(pattern.sub(mark, token))
     return "".join(out)
 
 
@@ -123,8 +138,10 @@ def _mark(text: str, matcher: TermMatcher, seen: set[str], glossary_url: str, pl
     term = matcher.term_for(html.unescape(text))
     if term is None:  # a phrase the partnership never links
         return text
-    summary = term.plain_summary if plain else term.summary
-    title = html.escape(f"{term.heading}: {summary}", quote=True)
+    title = matcher.titles.get((term.id, plain))
+    if title is None:
+        summary = term.plain_summary if plain else term.summary
+        title = matcher.titles[term.id, plain] = html.escape(f"{term.heading}: {summary}", quote=True)
     if term.id not in seen:
         seen.add(term.id)
         return f'<a class="gl-term" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
