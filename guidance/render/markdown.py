@@ -14,7 +14,7 @@ from guidance.references import Targets, split
 
 __all__ = [
     "asset_href", "attr", "escape", "facts_list", "front_matter", "html_text", "href", "link", "long_date", "page_url", "reference_link",
-    "relative_path", "relative_to_page",
+    "reference_anchor", "relative_path", "relative_to_page",
 ]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}])")
@@ -102,6 +102,15 @@ def relative_path(path: str, start: str) -> str:
             break
         common += 1
     return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
+def reference_anchor(reference: str, targets: Targets, page: str) -> str:
+    """An HTML link for ``kind:id`` (checked when the data was loaded), for raw HTML."""
+    kind, ident = split(reference)
+    target = targets.get(kind, {}).get(ident)
+    if target is None:
+        return html_text(ident.replace("-", " "))
+    return f'<a href="{href(target.page, page, target.anchor or "")}">{html_text(target.title)}</a>'
 
 
 def reference_link(reference: str, targets: Targets, page: str) -> str:

@@ -6,6 +6,7 @@ says whether it is the current version, a past one or one still to come.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from guidance.kinds.briefs.pages import learning_section
@@ -21,7 +22,7 @@ from guidance.render.markdown import (
     html_text,
     link,
     long_date,
-    reference_link,
+    reference_anchor,
     relative_to_page,
 )
 
@@ -128,32 +129,42 @@ def _period(p: Procedure, e: Edition) -> str:
 
 
 def version_text(t: ProcedureText, page: str, targets: Targets) -> str:
-    """The body of one version: what it is for, when it applies, the steps and their timescales."""
+    """The body of one version: what it is for, when it applies, the steps and their timescales.
+
+    Only the headings and the text written in Markdown are Markdown: lists, tables and labels made
+    from the data are HTML, which the build passes through untouched (guidance/render/raw_blocks.py)
+    instead of reading a version's scaffolding as Markdown on every page that shows it."""
     parts = [
         f"{t.summary}\n",
         "## When this procedure applies\n",
         f"{t.scope}\n",
         "## Who must follow it\n",
-        "\n".join(f"- {escape(who)}" for who in t.applies_to) + "\n",
+        _list(html_text(who) for who in t.applies_to),
     ]
     timed = [(n, s) for n, s in enumerate(t.steps, 1) if s.timescale]
     if timed:
-        parts += ["## Timescales\n", "| Step | Timescale |\n| --- | --- |"]
-        parts += [f"| [{n}. {escape(s.title)}](#{s.id}) | {escape(str(s.timescale))} |" for n, s in timed]
-        parts.append("")
+        rows = "".join(f'<tr>\n<td><a href="#{s.id}">{n}. {html_text(s.title)}</a></td>\n<td>{html_text(str(s.timescale))}</td>\n</tr>\n'
+                       for n, s in timed)
+        parts += ["## Timescales\n",
+                  f"<table>\n<thead>\n<tr>\n<th>Step</th>\n<th>Timescale</th>\n</tr>\n</thead>\n<tbody>\n{rows}</tbody>\n</table>\n"]
     parts.append("## What to do\n")
     parts += [_step(n, s) for n, s in enumerate(t.steps, 1)]
     if t.legal_basis:
-        parts += ["## Legal basis\n", "\n".join(f"- {_citation(c.label(), c.url)}" for c in t.legal_basis) + "\n"]
+        parts += ["## Legal basis\n", _list(_citation(c.label(), c.url) for c in t.legal_basis)]
     if t.links:
-        parts += ["## Related guidance\n", "\n".join(f"- {reference_link(r, targets, page)}" for r in t.links) + "\n"]
+        parts += ["## Related guidance\n", _list(reference_anchor(r, targets, page) for r in t.links)]
     return "\n".join(parts)
+
+
+def _list(items: Iterable[str]) -> str:
+    """A bulleted list of HTML items, as a raw HTML block."""
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
 
 
 def _step(n: int, s: Step) -> str:
     parts = [f"### {n}. {escape(s.title)} {{ #{s.id} }}\n"]
     if s.who:
-        parts.append(f"**Who:** {escape(s.who)}\n")
+        parts.append(f"<p><strong>Who:</strong> {html_text(s.who)}</p>\n")
     parts.append(f"{s.text}\n")
     if s.timescale:
         d = s.timescale.duration
@@ -165,7 +176,7 @@ def _step(n: int, s: Step) -> str:
 
 
 def _citation(label: str, url: str | None) -> str:
-    return link(label, url) if url else escape(label)
+    return f'<a href="{attr(url)}">{html_text(label)}</a>' if url else html_text(label)
 
 
 def versions_script(page: str) -> str:
