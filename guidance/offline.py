@@ -29,7 +29,7 @@ from guidance.render.markdown import front_matter, page_url, relative_to_page
 from guidance.site import Page, SiteData
 
 __all__ = ["FALLBACK_PAGE", "LISTING", "PAGE_SCRIPT", "WORKER", "SavedSet", "build_id", "budget_problem",
-           "essentials", "keep_problems", "listing", "offline_pages", "report", "saved_set"]
+           "essentials", "keep_problems", "listing", "offline_pages", "report", "saved_pages", "saved_set"]
 
 LISTING = "offline.json"
 WORKER = "offline-worker.js"  # at the root: a worker serves only the pages at or below its folder
@@ -57,6 +57,17 @@ class SavedSet:
     @property
     def megabytes(self) -> float:
         return self.bytes / 1_000_000
+
+    def plus(self, site_dir: Path, files: Iterable[str]) -> SavedSet:
+        """This set and those of ``files`` that the site has, each measured once."""
+        have = set(self.files)
+        added = [f for f in dict.fromkeys(files) if f not in have and _file(site_dir, f) is not None]
+        total, compressed = self.bytes, self.compressed
+        for url in added:
+            data = _file(site_dir, url).read_bytes()  # type: ignore[union-attr]
+            total += len(data)
+            compressed += len(gzip.compress(data, compresslevel=6, mtime=0))
+        return SavedSet([*self.files, *added], total, compressed)
 
 
 def build_id(inputs: Iterable[Path], generated: Iterable[str], version: str) -> str:
@@ -104,6 +115,11 @@ def keep_problems(site: SiteData, kinds: Sequence[Kind]) -> list[Problem]:
 def saved_set(site_dir: Path, pages: Iterable[str], also: Iterable[str]) -> SavedSet:
     """``pages`` (site-relative URLs of built pages) with every file they load from this site, and
     ``also`` (files loaded by script: the search index, the lexicon)."""
+    return saved_pages(site_dir, pages).plus(site_dir, also)
+
+
+def saved_pages(site_dir: Path, pages: Iterable[str]) -> SavedSet:
+    """``pages`` with every file they load from this site (what :func:`saved_set` adds ``also`` to)."""
     files: dict[str, None] = {}
     for url in pages:
         page = _file(site_dir, url)
@@ -114,13 +130,7 @@ def saved_set(site_dir: Path, pages: Iterable[str], also: Iterable[str]) -> Save
             found = _resolve(url, address)
             if found is not None and _file(site_dir, found) is not None:
                 files[found] = None
-    files.update((f, None) for f in also if _file(site_dir, f) is not None)
-    total = compressed = 0
-    for url in files:
-        data = _file(site_dir, url).read_bytes()  # type: ignore[union-attr]
-        total += len(data)
-        compressed += len(gzip.compress(data, compresslevel=6, mtime=0))
-    return SavedSet(list(files), total, compressed)
+    return SavedSet([], 0, 0).plus(site_dir, files)
 
 
 def budget_problem(site: SiteData, saved: SavedSet) -> Problem | None:

@@ -14,12 +14,13 @@ from properdocs.plugins import get_plugin_logger
 from guidance.indexer import INDEX_DIR
 from guidance.offline import (
     LISTING,
+    SavedSet,
     budget_problem,
     build_id,
     essentials,
     listing,
     offline_pages,
-    saved_set,
+    saved_pages,
 )
 from guidance.registry import KINDS
 from guidance.render.markdown import page_url
@@ -27,7 +28,7 @@ from guidance.render.search import LEXICON, QUERY_SCRIPT
 from guidance.site import Page, SiteData
 from guidance.webapp import ICONS, MANIFEST, icon_png, manifest, primary_colour
 
-__all__ = ["offline_sources", "write_offline"]
+__all__ = ["offline_pages_saved", "offline_sources", "write_offline"]
 
 log = get_plugin_logger("guidance")
 SERVING = "serving"  # the build id in `guidance serve`, which saves nothing for offline
@@ -46,17 +47,23 @@ def offline_sources(config: Any, site: SiteData, made: list[Page], serving: bool
     return [*offline_pages(site, KINDS, build), Page(MANIFEST, manifest(p.name, p.short_name, p.description, colour))]
 
 
-def write_offline(site_dir: Path, site: SiteData, config: Any) -> None:
-    """The icons, and ``offline.json``: what the worker saves; the size reported, and checked
-    against the budget in data/partnership.yml."""
+def offline_pages_saved(site_dir: Path, site: SiteData, config: Any) -> SavedSet:
+    """The icons; then the pages saved after one visit and what they load, measured. The build
+    does this while Pagefind writes the search index, which :func:`write_offline` then adds."""
     colour = config.extra["guidance"]["colour"]
     for path, size, purpose in ICONS:
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(icon_png(site.partnership.short_name, size, purpose, colour))
+    return saved_pages(site_dir, [page_url(p) for p in essentials(site, KINDS)])
+
+
+def write_offline(site_dir: Path, site: SiteData, config: Any, pages: SavedSet) -> None:
+    """``offline.json``: what the worker saves (``pages``, then the files scripts load); the size
+    reported, and checked against the budget in data/partnership.yml."""
     index = site_dir / INDEX_DIR / "offline.json"
     search_files = _index_files(index)
     also = [LEXICON, QUERY_SCRIPT, MANIFEST, *(path for path, _, _ in ICONS), *search_files]
-    saved = saved_set(site_dir, [page_url(p) for p in essentials(site, KINDS)], also)
+    saved = pages.plus(site_dir, also)
     changes = next((k.changes_page for k in KINDS if k.changes_page and k.name in site.content), "index.md")
     budget = site.partnership.offline.budget_mb
     (site_dir / LISTING).write_text(listing(saved, config.extra["guidance"]["build"], site.today, page_url(changes), budget),

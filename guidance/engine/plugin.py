@@ -8,6 +8,7 @@ The domain code never imports MkDocs.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from guidance.engine.embeds import Embeds
 from guidance.engine.macro_calls import call_problems
 from guidance.engine.macro_errors import AlreadyReported, body_offset, located, macro_log
 from guidance.engine.macros import data_variables
-from guidance.engine.offline_files import offline_sources, write_offline
+from guidance.engine.offline_files import offline_pages_saved, offline_sources, write_offline
 from guidance.engine.page_check import find_written
 from guidance.engine.page_context import prepare
 from guidance.engine.rebuild import KeptTemplates
@@ -315,11 +316,15 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
             write_host_files(site_dir, self.script_hashes, keep=[n for n in (NETLIFY_FILE, IIS_FILE) if (self.docs_dir / n).exists()])
         if self.kept is not None and self.site is not None:
             self.kept.finish(self.site, site_dir, searched=self.config.enabled)
-        if self.index is not None:
-            index, self.index = self.index, None
-            _indexing(lambda: index.write(site_dir))
-        if not (self.serving or self.checking) and self.site is not None:
-            write_offline(site_dir, self.site, config)
+        offline = not (self.serving or self.checking) and self.site is not None
+        with ThreadPoolExecutor(max_workers=1) as writer:  # Pagefind writes the index on the other core
+            written = writer.submit(self.index.write, site_dir) if self.index is not None else None
+            self.index = None
+            saved = offline_pages_saved(site_dir, self.site, config) if offline and self.site is not None else None
+            if written is not None:
+                _indexing(written.result)
+        if saved is not None and self.site is not None:
+            write_offline(site_dir, self.site, config, saved)
 
     def _reuse(self) -> Reuse | None:
         """What each kind made, kept while its data is (serve only)."""
