@@ -38,3 +38,25 @@ def test_a_service_that_stops_fails_with_a_message_and_no_traceback(tmp_path: Pa
         index.write(tmp_path)
     assert "Traceback" not in capfd.readouterr().err
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_pagefind_is_sent_each_page_body_whole_and_nothing_it_would_not_index(built_site: Path) -> None:
+    """Pagefind reads only the element marked data-pagefind-body: each page is sent as its
+    language, its title and that element (the head and the navigation are two thirds of a page)."""
+    from bs4 import BeautifulSoup
+
+    from guidance.indexer import searched
+
+    pages = [p for p in built_site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 50
+    sizes = []
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        sent = searched(html)
+        sizes.append((len(sent), len(html)))
+        whole, part = (BeautifulSoup(h, "html.parser") for h in (html, sent))
+        assert part.html is not None and part.html.get("lang") == whole.html.get("lang") == "en-GB"
+        assert part.title is not None and whole.title is not None and part.title.string == whole.title.string
+        bodies = [(b.get_text(), [e.get("id") for e in b.find_all(id=True)]) for b in whole.select("[data-pagefind-body]")]
+        assert [(b.get_text(), [e.get("id") for e in b.find_all(id=True)]) for b in part.select("[data-pagefind-body]")] == bodies, path
+    assert sum(s for s, _ in sizes) < sum(h for _, h in sizes) / 2
