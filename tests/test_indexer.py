@@ -42,7 +42,7 @@ def test_a_service_that_stops_fails_with_a_message_and_no_traceback(tmp_path: Pa
 
 def test_pagefind_is_sent_each_page_body_whole_and_nothing_it_would_not_index(built_site: Path) -> None:
     """Pagefind reads only the element marked data-pagefind-body: each page is sent as its
-    language, its title and that element (the head and the navigation are two thirds of a page)."""
+    language, its title and that element (the head and the navigation are about half of what pages weigh)."""
     from bs4 import BeautifulSoup
 
     from guidance.indexer import searched

@@ -80,9 +80,7 @@ def _page(url: str) -> SimpleNamespace:
 
 def test_which_pages_share_a_folders_navigation() -> None:
     listed = [_page("procedures/"), _page("procedures/listed/history/"), _page("")]
-    nav = SimpleNamespace(pages=listed)
-    shared = SharedNav()
-    shared.plan(nav)
+    shared = SharedNav(SimpleNamespace(pages=listed))
     assert shared.key(listed[0]) == ""  # listed: it is marked as the reader's page
     assert shared.key(_page("procedures/a/v1/")) == shared.key(_page("procedures/a/v2/")) == "procedures/a/"
     assert shared.key(_page("procedures/a/")) == shared.key(_page("procedures/b/")) == "procedures/"

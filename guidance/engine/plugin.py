@@ -77,7 +77,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     kept: ServeState | None = None
     templates: KeptTemplates | None = None
     embeds: Embeds | None = None  # pages shown inside others; kept for a whole serve
-    shared_nav: SharedNav = SharedNav()  # the navigation each folder's unlisted pages share
+    shared_nav: SharedNav  # the navigation each folder's unlisted pages share, made anew each build (on_nav)
     raw_blocks: dict[str, list[str]] = {}  # each generated page's raw HTML, kept out of Markdown (render/raw_blocks.py)
     data_version = 0
     serving = dirty = False
@@ -95,7 +95,6 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
         self.templates = KeptTemplates() if command == "serve" else None
         self.serving, self.dirty = command == "serve", dirty
         self.embeds = Embeds()
-        self.shared_nav = SharedNav()
 
     def on_shutdown(self) -> None:
         if self.kept is not None:
@@ -198,7 +197,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
                                                   (self.macro_names, variables))
             log.debug("made again from changed data: " + made)
             log.info(building)
-        self.shared_nav.plan(nav)
+        self.shared_nav = SharedNav(nav)
         return nav
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:

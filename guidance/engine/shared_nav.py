@@ -27,16 +27,12 @@ MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 
 
 class SharedNav:
-    def __init__(self) -> None:
-        self.listed: set[int] = set()
-        self.addresses: tuple[str, ...] = ()
-        self.rendered: dict[tuple[str, str], Markup] = {}
+    """One build's navigation (made in ``on_nav``): what it lists, and what has been rendered."""
 
-    def plan(self, nav: Any) -> None:
-        """This build's navigation (``on_nav``): what it lists, and nothing rendered yet."""
+    def __init__(self, nav: Any) -> None:
         self.listed = {id(page) for page in nav.pages}
         self.addresses = tuple(page.url for page in nav.pages)
-        self.rendered = {}
+        self.rendered: dict[tuple[str, str], Markup] = {}
 
     def use(self, env: jinja2.Environment) -> None:
         """Let ``env``'s templates reach Material's as ``material/...`` and render once."""
