@@ -78,7 +78,26 @@ def test_blocks_become_placeholders_that_keep_their_ids() -> None:
     assert text.startswith('---\ntitle: "A page"\n---\n')
     assert blocks == ['<div class="a">\n<p>one</p>\n</div>', '<table class="t" id="versions">\n<tr><td id="row-1">x</td></tr>\n</table>']
     assert '<div data-gl-block="1"><a id="versions"></a><a id="row-1"></a></div>' in text
+    assert "\n\n\ue0000\ue001\n\n" in text  # no id to keep: a paragraph of one marker
     assert "<p>one</p>" not in text
+
+
+def _same(page: str) -> tuple[str, list[str]]:
+    md = _converter(ROOT)
+    text, blocks = set_aside(page)
+    assert put_back(md.reset().convert(_body(text)), blocks) == md.reset().convert(_body(page))
+    return text, blocks
+
+
+def test_blocks_with_only_blank_lines_between_them_are_set_aside_as_one() -> None:
+    text, blocks = _same("# T\n\n<p>one</p>\n\n\n<ul>\n<li>two</li>\n</ul>\n\n<p>three</p>\n\nText.\n\n<p>four</p>\n")
+    assert blocks == ["<p>one</p>\n\n<ul>\n<li>two</li>\n</ul>\n\n<p>three</p>", "<p>four</p>"]
+    assert text == "# T\n\n\ue0000\ue001\n\nText.\n\n\ue0001\ue001\n"
+
+
+def test_a_page_whose_text_holds_the_marker_is_left_whole() -> None:
+    page = "# T\n\nA \ue000 in the text.\n\n\ue0000\ue001\n\n<p>one</p>\n\nEnd.\n"
+    assert _same(page) == (page, [])
 
 
 @pytest.mark.parametrize("body", [

@@ -13,7 +13,7 @@ from guidance.kinds.procedures.pages import versions_script
 from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, Change, Edition, Procedure, Procedures
 from guidance.references import Targets, split
 from guidance.render.feeds import feed_link
-from guidance.render.markdown import escape, front_matter, href, link, long_date, relative_to_page
+from guidance.render.markdown import escape, front_matter, href, html_list, html_text, link, long_date, relative_to_page
 from guidance.render.plain_text import rendered_text
 
 __all__ = [
@@ -135,28 +135,34 @@ def whats_changed_page(procedures: Procedures, releases: dict[str, Release], tod
         f"{feed_link('Follow these changes in a feed reader', CHANGES_FEED, page)}.\n",
     ]
     coming = [c for c in procedures.changes(today, include_upcoming=True) if c.edition.effective > today]
-    if coming:
-        parts.append("## Coming into force\n")
-        parts += [_change_item(c, page, when=True) for c in reversed(coming)]
-        parts.append("")
+    if coming:  # the lists are HTML, made from data: the build passes them through (raw_blocks.py)
+        parts += ["## Coming into force\n", html_list(_change_item(c, page, when=True, as_html=True) for c in reversed(coming))]
     for release, day, changes in procedures.grouped(procedures.changes(today), releases):
         heading = f"{release.title}, {long_date(day)}" if release else long_date(day)
         parts.append(f"## {escape(heading)}\n")
         if release:
-            parts.append(f"{escape(release.summary)}\n")
-        parts += [_change_item(c, page) for c in changes]
-        parts.append("")
+            parts.append(f"<p>{html_text(release.summary)}</p>\n")
+        parts.append(html_list(_change_item(c, page, as_html=True) for c in changes))
     return "\n".join(parts)
 
 
-def _change_item(c: Change, page: str, *, when: bool = False) -> str:
+def _change_item(c: Change, page: str, *, when: bool = False, as_html: bool = False) -> str:
+    """One change as a Markdown list item, or ``as_html`` as the HTML inside one."""
     p, e = c.procedure, c.edition
-    name = link(e.text.title, relative_to_page(p.page, page))
+
+    def to(text: str, target: str) -> str:
+        if as_html:
+            return f'<a href="{href(target, page)}">{html_text(text)}</a>'
+        return link(text, relative_to_page(target, page))
+
+    name = f"<strong>{to(e.text.title, p.page)}</strong>" if as_html else f"**{to(e.text.title, p.page)}**"
     if e.number == 1:
-        return f"- **{name}**: new procedure, in force from {long_date(e.effective)}."
-    prefix = f"From {long_date(e.effective)}: " if when else ""
-    changes = link(f"See what changed in version {e.number}", relative_to_page(p.changes_page(e), page))
-    return f"- {prefix}**{name}**: {escape(e.note or '')} {changes}."
+        item = f"{name}: new procedure, in force from {long_date(e.effective)}."
+    else:
+        prefix = f"From {long_date(e.effective)}: " if when else ""
+        note = (html_text if as_html else escape)(e.note or "")
+        item = f"{prefix}{name}: {note} {to(f'See what changed in version {e.number}', p.changes_page(e))}."
+    return item if as_html else f"- {item}"
 
 
 def as_at_page(procedures: Procedures, today: date) -> str:

@@ -6,6 +6,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import yaml
@@ -13,7 +14,7 @@ import yaml
 from guidance.references import Targets, split
 
 __all__ = [
-    "asset_href", "attr", "escape", "facts_list", "front_matter", "html_text", "href", "link", "long_date", "page_url", "reference_link",
+    "asset_href", "attr", "escape", "facts_list", "front_matter", "html_list", "html_table", "html_text", "href", "link", "long_date", "page_url", "reference_link",
     "reference_anchor", "relative_path", "relative_to_page",
 ]
 
@@ -44,6 +45,20 @@ def facts_list(facts: list[tuple[str, str]]) -> str:
     """Name-value facts about a document (owner, dates) as a description list; values are HTML."""
     rows = "\n".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in facts)
     return f'<dl class="gl-facts">\n{rows}\n</dl>\n'
+
+
+def html_list(items: Iterable[str]) -> str:
+    """A bulleted list of HTML items, as a raw HTML block (what a Markdown list converts to)."""
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
+
+
+def html_table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table of HTML cells, as a raw HTML block written as a Markdown table converts to: made
+    from data, it passes through the build instead of being read as Markdown (raw_blocks.py)."""
+    def row(cells: Sequence[str], tag: str) -> str:
+        return "<tr>\n" + "".join(f"<{tag}>{cell}</{tag}>\n" for cell in cells) + "</tr>\n"
+    body = "".join(row(cells, "td") for cells in rows)
+    return f"<table>\n<thead>\n{row(head, 'th')}</thead>\n<tbody>\n{body}</tbody>\n</table>\n"
 
 
 def long_date(day: date) -> str:

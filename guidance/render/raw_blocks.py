@@ -29,37 +29,39 @@ _UNQUOTED_ID = re.compile(r"\sid=(?!\")")
 _A_NAME = re.compile(r"<a\s[^>]*\sname=")
 _MARKDOWN_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(?=\s)[^>]*\smarkdown(?=[\s=>/])")
 _ID = re.compile(r'\sid="([^"]*)"')
-_PLACEHOLDER = re.compile(r'<div data-gl-block="(\d+)">(?:<a id="[^"]*"></a>)*</div>')
+# Private-use characters, which Markdown passes through as text: the marker comes out as a paragraph
+# of its own. (A page whose text holds one is left whole.) A paragraph costs Markdown
+# half what an HTML placeholder does, and most blocks have no id.
+_MARK_START, _MARK_END = "\ue000", "\ue001"
+_PLACEHOLDER = re.compile(rf'<p>{_MARK_START}(\d+){_MARK_END}</p>|<div data-gl-block="(\d+)">(?:<a id="[^"]*"></a>)*</div>')
 _TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 def set_aside(markdown: str) -> tuple[str, list[str]]:
-    """``markdown`` with each raw HTML block replaced by a placeholder, and the blocks in order."""
-    if "\n\n<" not in markdown:
+    """``markdown`` with each raw HTML block replaced by a placeholder, and the blocks in order.
+
+    Blocks with only blank lines between them are set aside as one, joined by a blank line, as
+    Markdown writes them. A placeholder is a paragraph of one marker the page does not hold
+    (private-use characters around the block's number), or, where the block has ids, an empty
+    ``div`` holding an anchor for each id."""
+    if "\n\n<" not in markdown or _MARK_START in markdown:  # its own text could pass for a placeholder
         return markdown, []
-    skip = _fences(markdown) + _markdown_inside(markdown)
+    spans = _spans(markdown)
+    if not spans:
+        return markdown, []
     parts: list[str] = []
     blocks: list[str] = []
-    done, position = 0, _body_start(markdown)
-    while (found := markdown.find("\n\n<", max(position - 2, 0))) >= 0:
-        start = found + 2
-        position = start + 1
-        if not (match := _START.match(markdown, start)):
-            continue
-        end, alone = _element_end(markdown, start, match[1])
-        if end is None:  # an element never closed: Markdown's reading of the rest is not ours to guess
-            break
-        position = end  # nothing inside a block is set aside on its own
+    done = 0
+    for start, end in spans:
         block = markdown[start:end]
-        if not alone or any(a <= start < b for a, b in skip) or _unsafe(block):
-            continue
-        anchors = "".join(f'<a id="{i}"></a>' for i in _ID.findall(block))
-        parts.append(markdown[done:start])
-        parts.append(f'<div data-gl-block="{len(blocks)}">{anchors}</div>')
+        if blocks and not markdown[done:start].strip():  # only blank lines since the last block
+            parts.pop()
+            block = blocks.pop() + "\n\n" + block
+        else:
+            parts.append(markdown[done:start])
+        parts.append(_placeholder(len(blocks), _ID.findall(block)))
         blocks.append(block)
         done = end
-    if not blocks:
-        return markdown, []
     parts.append(markdown[done:])
     return "".join(parts), blocks
 
@@ -73,12 +75,41 @@ def put_back(html: str, blocks: list[str]) -> str:
     def block(match: re.Match[str]) -> str:
         nonlocal found
         found += 1
-        return blocks[int(match[1])]
+        if match[1] is None:
+            return blocks[int(match[2])]
+        # A paragraph: Markdown ends a raw block with a line break, unless it ends the page.
+        return blocks[int(match[1])] + ("\n" if match.end() < len(html) else "")
 
     html = _PLACEHOLDER.sub(block, html)
     if found != len(blocks):
         raise ValueError(f"{len(blocks) - found} of {len(blocks)} raw HTML blocks lost their place in the converted page")
     return html
+
+
+def _placeholder(number: int, ids: list[str]) -> str:
+    if ids:  # the engine learns the page's anchors from the placeholder
+        anchors = "".join(f'<a id="{i}"></a>' for i in ids)
+        return f'<div data-gl-block="{number}">{anchors}</div>'
+    return f"{_MARK_START}{number}{_MARK_END}"
+
+
+def _spans(markdown: str) -> list[tuple[int, int]]:
+    """Where each raw HTML block that is surely one starts and ends."""
+    skip = _fences(markdown) + _markdown_inside(markdown)
+    spans = []
+    position = _body_start(markdown)
+    while (found := markdown.find("\n\n<", max(position - 2, 0))) >= 0:
+        start = found + 2
+        position = start + 1
+        if not (match := _START.match(markdown, start)):
+            continue
+        end, alone = _element_end(markdown, start, match[1])
+        if end is None:  # an element never closed: Markdown's reading of the rest is not ours to guess
+            break
+        position = end  # nothing inside a block is set aside on its own
+        if alone and not any(a <= start < b for a, b in skip) and not _unsafe(markdown[start:end]):
+            spans.append((start, end))
+    return spans
 
 
 def _unsafe(block: str) -> bool:

@@ -27,6 +27,7 @@ from guidance.render.markdown import (
     facts_list,
     front_matter,
     href,
+    html_table,
     html_text,
     link,
     long_date,
@@ -79,14 +80,18 @@ def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: S
 
 
 def brief_card(b: BriefFile, themes: dict[str, Theme], page: str, level: int = 3) -> str:
-    """A brief in a list: its title as a heading, the review, the learning and its themes."""
-    tags = ", ".join(link(themes[t].name, relative_to_page(theme_path(t), page)) for t in b.themes if t in themes)
+    """A brief in a list: its title as a heading, the review, the learning and its themes.
+
+    Only the heading is Markdown (it belongs in the page's contents); the rest is made from data
+    and written as HTML, which the build passes through (guidance/render/raw_blocks.py): an index
+    of 500 briefs was otherwise read as Markdown card by card."""
+    tags = ", ".join(f'<a href="{href(theme_path(t), page)}">{html_text(themes[t].name)}</a>' for t in b.themes if t in themes)
+    review = f"{REVIEW_TYPES[b.review.type]} about {html_text(b.review.child)}, published {long_date(b.review.published)}."
     return (
         f"{'#' * level} {link(b.title, relative_to_page(page_of(b.id), page))}\n\n"
-        f"*{REVIEW_TYPES[b.review.type]} about {escape(b.review.child)}, published {long_date(b.review.published)}.*\n"
-        f"{{: .gl-card-meta }}\n\n"
-        f"{escape(b.summary)}\n\n"
-        f"**Themes:** {tags}\n{{: .gl-card-tags }}\n"
+        f'<p class="gl-card-meta"><em>{review}</em></p>\n\n'
+        f"<p>{html_text(b.summary)}</p>\n\n"
+        f'<p class="gl-card-tags"><strong>Themes:</strong> {tags}</p>\n'
     )
 
 
@@ -178,17 +183,15 @@ def recommendations_page(briefs: Briefs, today: date) -> str:
     here = RECOMMENDATIONS_PAGE
     groups = briefs.by_status()
     late = sum(is_overdue(r, today) for _, r in briefs.recommendations())
-    summary = [f"| [{label}](#{status}) | {len(groups[status])} |" for status, label in STATUSES.items()]
+    summary = [(f'<a href="#{status}">{label}</a>', str(len(groups[status]))) for status, label in STATUSES.items()]
+    summary.append(("<strong>All</strong>", f"<strong>{len(briefs.recommendations())}</strong>"))
     parts = [
         front_matter(title="Recommendations from reviews", description="What has been done about each recommendation from the partnership's reviews."),
         "# Recommendations from reviews\n",
         "What has been done about each recommendation, as its owner last reported. *Done* means the action is "
         "complete; *evidenced* means we have evidence that practice changed, such as an audit.\n",
         "## Progress at a glance\n",
-        "| Status | Recommendations |\n| --- | --- |",
-        *summary,
-        f"| **All** | **{len(briefs.recommendations())}** |",
-        "",
+        html_table(("Status", "Recommendations"), summary),
         f"{late} past their due date and not yet done.\n" if late else "None is past its due date.\n",
     ]
     for status, label in STATUSES.items():
@@ -196,14 +199,12 @@ def recommendations_page(briefs: Briefs, today: date) -> str:
         if not groups[status]:
             parts.append("None.\n")
             continue
-        parts.append("| Recommendation | From | Owner | Due |\n| --- | --- | --- | --- |")
+        rows = []
         for b, r in groups[status]:
-            where = relative_to_page(page_of(b.id), here)
-            evidence = f"<br>*Evidence:* {escape(r.evidence)}" if r.evidence else ""
-            parts.append(
-                f"| {link(r.text, f'{where}#rec-{r.id}')}{evidence} | {link(b.title, where)} | {escape(r.owner)} | {_due(r, today)} |"
-            )
-        parts.append("")
+            evidence = f"<br><em>Evidence:</em> {html_text(r.evidence)}" if r.evidence else ""
+            rows.append((f'<a href="{href(page_of(b.id), here, f"rec-{r.id}")}">{html_text(r.text)}</a>{evidence}',
+                         f'<a href="{href(page_of(b.id), here)}">{html_text(b.title)}</a>', html_text(r.owner), _due(r, today)))
+        parts.append(html_table(("Recommendation", "From", "Owner", "Due"), rows))
     return "\n".join(parts)
 
 
@@ -227,11 +228,11 @@ def _actions(b: BriefFile) -> list[str]:
 def _recommendation_table(b: BriefFile, today: date) -> str:
     rows = []
     for r in b.recommendations:
-        text = f'<span id="rec-{r.id}"></span>{escape(r.text)}'
+        text = f'<span id="rec-{r.id}"></span>{html_text(r.text)}'
         if r.evidence:
-            text += f"<br>**Evidence:** {escape(r.evidence)}"
-        rows.append(f"| {text} | {escape(r.owner)} | {_due(r, today)} | {_status(r)} |")
-    return "\n".join(["| Recommendation | Owner | Due | Status |\n| --- | --- | --- | --- |", *rows, ""])
+            text += f"<br><strong>Evidence:</strong> {html_text(r.evidence)}"
+        rows.append((text, html_text(r.owner), _due(r, today), _status(r)))
+    return html_table(("Recommendation", "Owner", "Due", "Status"), rows)
 
 
 def _status(r: Recommendation) -> str:

@@ -6,7 +6,6 @@ says whether it is the current version, a past one or one still to come.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from guidance.kinds.briefs.pages import learning_section
@@ -19,6 +18,8 @@ from guidance.render.markdown import (
     escape,
     facts_list,
     front_matter,
+    html_list,
+    html_table,
     html_text,
     link,
     long_date,
@@ -139,26 +140,19 @@ def version_text(t: ProcedureText, page: str, targets: Targets) -> str:
         "## When this procedure applies\n",
         f"{t.scope}\n",
         "## Who must follow it\n",
-        _list(html_text(who) for who in t.applies_to),
+        html_list(html_text(who) for who in t.applies_to),
     ]
     timed = [(n, s) for n, s in enumerate(t.steps, 1) if s.timescale]
     if timed:
-        rows = "".join(f'<tr>\n<td><a href="#{s.id}">{n}. {html_text(s.title)}</a></td>\n<td>{html_text(str(s.timescale))}</td>\n</tr>\n'
-                       for n, s in timed)
-        parts += ["## Timescales\n",
-                  f"<table>\n<thead>\n<tr>\n<th>Step</th>\n<th>Timescale</th>\n</tr>\n</thead>\n<tbody>\n{rows}</tbody>\n</table>\n"]
+        rows = [(f'<a href="#{s.id}">{n}. {html_text(s.title)}</a>', html_text(str(s.timescale))) for n, s in timed]
+        parts += ["## Timescales\n", html_table(("Step", "Timescale"), rows)]
     parts.append("## What to do\n")
     parts += [_step(n, s) for n, s in enumerate(t.steps, 1)]
     if t.legal_basis:
-        parts += ["## Legal basis\n", _list(_citation(c.label(), c.url) for c in t.legal_basis)]
+        parts += ["## Legal basis\n", html_list(_citation(c.label(), c.url) for c in t.legal_basis)]
     if t.links:
-        parts += ["## Related guidance\n", _list(reference_anchor(r, targets, page) for r in t.links)]
+        parts += ["## Related guidance\n", html_list(reference_anchor(r, targets, page) for r in t.links)]
     return "\n".join(parts)
-
-
-def _list(items: Iterable[str]) -> str:
-    """A bulleted list of HTML items, as a raw HTML block."""
-    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
 
 
 def _step(n: int, s: Step) -> str:
