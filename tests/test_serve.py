@@ -32,8 +32,10 @@ def fetch(url: str, wanted: str, timeout: float = 30) -> str:
     raise AssertionError(f"{url} never contained {wanted!r}; last body had {len(body)} characters")
 
 
-def test_serve_rebuilds_when_a_yaml_source_changes(example: Path) -> None:
-    with Serving(example) as server:
+def test_serve_rebuilds_when_a_yaml_source_changes(example: Path, tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with Serving(example, env={**os.environ, "TMPDIR": str(temporary)}) as server:
         url = server.url + "glossary/"
         fetch(url, "Team around the family")
         glossary = example / "data/glossary.yml"
@@ -43,6 +45,9 @@ def test_serve_rebuilds_when_a_yaml_source_changes(example: Path) -> None:
         assert "livereload" in body  # the page reloads itself when the build changes
         # The search index is rebuilt with the pages.
         assert '"languages"' in fetch(server.url + "pagefind/pagefind-entry.json", '"languages"')
+        assert any(temporary.iterdir())  # the site it serves
+    # Stopped (SIGTERM), it leaves no copy of the site behind.
+    assert list(temporary.iterdir()) == []
 
 
 NEW_TERM = """

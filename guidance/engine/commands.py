@@ -7,6 +7,7 @@ format; the plugin is told so (``reported``) and does not print them again.
 from __future__ import annotations
 
 import logging
+import signal
 import traceback
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,14 @@ def serve(config_file: str, dev_addr: str) -> None:
     dirty builds does not apply."""
     logging.getLogger(f"{engine_logger().name}.commands.build").addFilter(
         lambda record: "'dirty' build" not in record.getMessage())
+    # Stopped by a service manager (SIGTERM), stop as on Ctrl+C: the engine then removes the copy of
+    # the site it served from the temporary folder, which would otherwise stay there.
+    signal.signal(signal.SIGTERM, _interrupt)
     engine_serve(config_file, dev_addr=dev_addr, livereload=True, build_type="dirty", strict=False)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def show_log(level: int = logging.WARNING) -> None:
