@@ -16,6 +16,8 @@ keeps the block's ids, so the engine still knows which anchors the page has.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 __all__ = ["put_back", "set_aside"]
@@ -49,19 +51,21 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     spans = _spans(markdown)
     if not spans:
         return markdown, []
+    groups: list[list[tuple[int, int]]] = []  # runs of blocks with only blank lines between them
+    for start, end in spans:
+        if groups and not markdown[groups[-1][-1][1]:start].strip():
+            groups[-1].append((start, end))
+        else:
+            groups.append([(start, end)])
     parts: list[str] = []
     blocks: list[str] = []
     done = 0
-    for start, end in spans:
-        block = markdown[start:end]
-        if blocks and not markdown[done:start].strip():  # only blank lines since the last block
-            parts.pop()
-            block = blocks.pop() + "\n\n" + block
-        else:
-            parts.append(markdown[done:start])
-        parts.append(_placeholder(len(blocks), _ID.findall(block)))
-        blocks.append(block)
-        done = end
+    for group in groups:
+        pieces = [markdown[start:end] for start, end in group]
+        parts.append(markdown[done:group[0][0]])
+        parts.append(_placeholder(len(blocks), [i for piece in pieces for i in _ID.findall(piece)]))
+        blocks.append("\n\n".join(pieces))
+        done = group[-1][1]
     parts.append(markdown[done:])
     return "".join(parts), blocks
 
@@ -95,7 +99,9 @@ def _placeholder(number: int, ids: list[str]) -> str:
 
 def _spans(markdown: str) -> list[tuple[int, int]]:
     """Where each raw HTML block that is surely one starts and ends."""
-    skip = _fences(markdown) + _markdown_inside(markdown)
+    skip = sorted(_fences(markdown) + _markdown_inside(markdown))
+    starts = [a for a, _ in skip]
+    reach = list(itertools.accumulate((b for _, b in skip), max))  # the furthest any of the first n reaches
     spans = []
     position = _body_start(markdown)
     while (found := markdown.find("\n\n<", max(position - 2, 0))) >= 0:
@@ -107,7 +113,8 @@ def _spans(markdown: str) -> list[tuple[int, int]]:
         if end is None:  # an element never closed: Markdown's reading of the rest is not ours to guess
             break
         position = end  # nothing inside a block is set aside on its own
-        if alone and not any(a <= start < b for a, b in skip) and not _unsafe(markdown[start:end]):
+        before = bisect.bisect_right(starts, start)  # the skipped spans starting at or before it
+        if alone and not (before and reach[before - 1] > start) and not _unsafe(markdown[start:end]):
             spans.append((start, end))
     return spans
 
