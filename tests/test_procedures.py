@@ -53,23 +53,23 @@ def test_a_version_to_come_does_not_replace_the_current_one_early(example_proced
 def test_the_procedure_page_follows_the_build_date(example_procedures: Procedures) -> None:
     p = example_procedures.by_id["notifying-serious-incidents"]
     before = current_page(p, date(2027, 3, 31), {})
-    assert "**Version 4 comes into force on 1 April 2027.**" not in before  # in a <strong>, with a data attribute
+    assert '<strong class="gl-when-coming">Version 4 comes into force on 1 April 2027.</strong>' in before
     assert 'data-gl-effective="2027-04-01"' in before
     assert "Version 4 comes into force on 1 April 2027." in before
     assert "It made minor changes only" in before and "giving the date the rapid review" not in before
     on = current_page(p, date(2027, 4, 1), {})
-    assert "**This version took effect on 1 April 2027.** What changed: The notification now gives" in on
+    assert "<strong>This version took effect on 1 April 2027.</strong> What changed: The notification now gives" in on
     assert "data-gl-effective" not in on and "giving the date the rapid review" in on
 
 
 def test_a_past_version_says_it_is_not_current_and_links_to_the_current_one(example_procedures: Procedures) -> None:
     p = example_procedures.by_id["rapid-reviews"]
     text = version_page(p, p.editions[0], TODAY, {})
-    assert '!!! warning "This is not the current version"' in text
+    assert '<div class="admonition warning">\n<p class="admonition-title">This is not the current version</p>' in text
     assert "Version 1 was in force from 29 September 2019 to 29 February 2024." in text
-    assert "[Read the current version](index.md)" in text
+    assert '<a href="../">Read the current version</a>' in text
     current = version_page(p, p.editions[2], TODAY, {})
-    assert "**This is the current version (3), in force from 1 October 2025.**" in current
+    assert "<strong>This is the current version (3), in force from 1 October 2025.</strong>" in current
 
 
 def test_later_versions_carry_forward_what_they_do_not_change(small: Path) -> None:

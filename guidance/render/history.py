@@ -75,9 +75,9 @@ def changes_page(p: Procedure, e: Edition, targets: Targets) -> str:
         f"Compare {link(f'version {before.number}, before', relative_to_page(p.version_page(before), page))} with "
         f"{link(f'version {e.number}, after', relative_to_page(p.version_page(e), page))}, or see "
         f"{link('all versions', relative_to_page(p.history_page, page))}.\n",
-        '<div class="gl-diff-key" role="note" markdown>\n\n**How to read this page:** words added in version '
+        '<div class="gl-diff-key" role="note">\n<p><strong>How to read this page:</strong> words added in version '
         f"{e.number} are <ins>underlined</ins> and words taken out are <del>struck through</del>. Screen readers "
-        'say "added" and "removed" before them.\n\n</div>\n',
+        'say "added" and "removed" before them.</p>\n</div>\n',
     ]
     if not changes:
         parts.append("The text is the same as the version before; only its date or note changed.\n")

@@ -14,7 +14,7 @@ import yaml
 from guidance.references import Targets, split
 
 __all__ = [
-    "asset_href", "attr", "escape", "facts_list", "front_matter", "html_list", "html_table", "html_text", "href", "link", "long_date", "page_url", "reference_link",
+    "admonition", "asset_href", "attr", "escape", "facts_list", "front_matter", "html_list", "html_table", "html_text", "href", "link", "long_date", "page_url", "reference_link",
     "reference_anchor", "relative_path", "relative_to_page",
 ]
 
@@ -59,6 +59,11 @@ def html_table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
         return "<tr>\n" + "".join(f"<{tag}>{cell}</{tag}>\n" for cell in cells) + "</tr>\n"
     body = "".join(row(cells, "td") for cells in rows)
     return f"<table>\n<thead>\n{row(head, 'th')}</thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+def admonition(kind: str, title: str, html: str) -> str:
+    """A note such as ``!!! warning "Title"`` as the admonition extension writes it, from HTML."""
+    return f'<div class="admonition {kind}">\n<p class="admonition-title">{html_text(title)}</p>\n<p>{html}</p>\n</div>\n'
 
 
 def long_date(day: date) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -40,10 +41,23 @@ class _Text(HTMLParser):
 _MARKDOWN = markdown.Markdown()
 
 
+# Text with none of Markdown's marks reads as it is written, line for line: no need to convert it.
+# Most of a procedure's text is such prose, and converting it was most of the time comparisons took.
+# Anything else, or a line that could start a list or code, is converted.
+_MARKED = re.compile(r"[^\w \n,.;:!?()'\"%£$/’‘“”–—-]|_")
+_LINE_START = re.compile(r"^(?: {4}| *-| *\d+\.)", re.M)
+
+
 @functools.lru_cache(maxsize=8192)
 def rendered_text(source: str) -> str:
     """The words of Markdown ``source`` as rendered, one line per paragraph or list item."""
+    if _MARKED.search(source) is None and _LINE_START.search(source) is None:
+        return _lines(source)
     parser = _Text()
     parser.feed(_MARKDOWN.reset().convert(html.escape(source, quote=False).replace("&gt;", ">")))
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return _lines("".join(parser.parts))
+
+
+def _lines(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

@@ -27,6 +27,7 @@ from guidance.render.markdown import (
     facts_list,
     front_matter,
     href,
+    html_list,
     html_table,
     html_text,
     link,
@@ -212,8 +213,8 @@ def learning_section(briefs: list[Target], page: str, level: int = 2) -> str:
     """"Learning from reviews": the briefs that link to a page, for procedures, flows and terms."""
     if not briefs:
         return ""
-    items = _bullets([link(b.title, relative_to_page(b.page, page)) for b in briefs])
-    return f"{'#' * level} Learning from reviews\n\nBriefings from case reviews that refer to this:\n\n{items}"
+    items = html_list(f'<a href="{href(b.page, page)}">{html_text(b.title)}</a>' for b in briefs)
+    return f"{'#' * level} Learning from reviews\n\n<p>Briefings from case reviews that refer to this:</p>\n\n{items}"
 
 
 def _actions(b: BriefFile) -> list[str]:

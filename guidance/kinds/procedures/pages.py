@@ -13,11 +13,13 @@ from guidance.kinds.procedures.model import ProcedureText, Step
 from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_PAGE, INDEX_PAGE, Edition, Procedure, Procedures
 from guidance.references import Target, Targets
 from guidance.render.markdown import (
+    admonition,
     asset_href,
     attr,
     escape,
     facts_list,
     front_matter,
+    href,
     html_list,
     html_table,
     html_text,
@@ -76,52 +78,55 @@ def version_page(p: Procedure, e: Edition, today: date, targets: Targets) -> str
 
 
 def _current_banner(p: Procedure, e: Edition, today: date) -> str:
-    history = link("See every version and what changed", relative_to_page(p.history_page, p.page))
+    history = _a("See every version and what changed", p.history_page, p.page)
     if e.effective > today:
-        return f'<div class="gl-version" role="note" markdown>\n\n**This procedure comes into force on {long_date(e.effective)}.** {history}\n\n</div>\n'
+        return _note(f"<strong>This procedure comes into force on {long_date(e.effective)}.</strong> {history}")
     if e.number == 1:
         said = "This is the first version."
     elif e.major:
-        said = f"What changed: {e.note}"
+        said = f"What changed: {html_text(e.note or '')}"
     else:
         last = p.last_major(e)
         said = f"It made minor changes only, such as wording. The last change to practice was on {long_date(last.effective)}"
-        said += f": {last.note}" if last.note and last.number > 1 else "."
-    return (
-        f'<div class="gl-version" role="note" markdown>\n\n**This version took effect on {long_date(e.effective)}.** '
-        f"{said} {history}\n\n</div>\n"
-    )
+        said += f": {html_text(last.note)}" if last.note and last.number > 1 else "."
+    return _note(f"<strong>This version took effect on {long_date(e.effective)}.</strong> {said} {history}")
 
 
 def _upcoming_banner(p: Procedure, later: Edition, page: str) -> str:
-    read = link(f"Read version {later.number}", relative_to_page(p.version_page(later), page))
-    compare = link("see what will change", relative_to_page(p.changes_page(later), page))
-    note = f" {later.note}" if later.major and later.note else ""
+    read = _a(f"Read version {later.number}", p.version_page(later), page)
+    compare = _a("see what will change", p.changes_page(later), page)
+    note = f" {html_text(later.note)}" if later.major and later.note else ""
     when = long_date(later.effective)
     # versions.js swaps the two statements if the date passes before the site is next built.
-    return (
-        f'<div class="gl-version gl-upcoming" role="note" data-gl-effective="{later.effective.isoformat()}" markdown>\n\n'
+    return _note(
         f'<strong class="gl-when-coming">Version {later.number} comes into force on {when}.</strong>'
         f'<strong class="gl-when-come" hidden>Version {later.number} came into force on {when}, after this page was '
-        f"published: it now applies.</strong>{note} {read} or {compare}.\n\n</div>\n"
+        f"published: it now applies.</strong>{note} {read} or {compare}.",
+        coming=later.effective,
     )
 
 
 def _version_banner(p: Procedure, e: Edition, current: Edition | None, page: str) -> str:
-    to_current = link("Read the current version", relative_to_page(p.page, page))
-    history = link("all versions", relative_to_page(p.history_page, page))
-    changes = f" {link('See what changed in it', relative_to_page(p.changes_page(e), page))}." if e.number > 1 else ""
+    to_current = _a("Read the current version", p.page, page)
+    history = _a("all versions", p.history_page, page)
+    changes = f" {_a('See what changed in it', p.changes_page(e), page)}." if e.number > 1 else ""
     if current is e:
-        return f'<div class="gl-version" role="note" markdown>\n\n**This is the current version ({e.number}), {_period(p, e)}.**{changes} See {history}.\n\n</div>\n'
+        return _note(f"<strong>This is the current version ({e.number}), {_period(p, e)}.</strong>{changes} See {history}.")
     if current is None or e.effective > current.effective:
-        return (
-            f'!!! warning "Not in force yet"\n\n    Version {e.number} comes into force on {long_date(e.effective)}. '
-            f"Until then, the current version applies. {to_current}, or see {history}.{changes}\n"
-        )
-    return (
-        f'!!! warning "This is not the current version"\n\n    Version {e.number} was {_period(p, e)}. '
-        f"{to_current}, or see {history}.{changes}\n"
-    )
+        return admonition("warning", "Not in force yet", f"Version {e.number} comes into force on {long_date(e.effective)}. "
+                          f"Until then, the current version applies. {to_current}, or see {history}.{changes}")
+    return admonition("warning", "This is not the current version", f"Version {e.number} was {_period(p, e)}. {to_current}, or see {history}.{changes}")
+
+
+def _note(html: str, coming: date | None = None) -> str:
+    """A version's status, above its text: HTML made from data, which the build passes through."""
+    if coming is None:
+        return f'<div class="gl-version" role="note">\n<p>{html}</p>\n</div>\n'
+    return f'<div class="gl-version gl-upcoming" data-gl-effective="{coming.isoformat()}" role="note">\n<p>{html}</p>\n</div>\n'
+
+
+def _a(text: str, target: str, page: str) -> str:
+    return f'<a href="{href(target, page)}">{html_text(text)}</a>'
 
 
 def _period(p: Procedure, e: Edition) -> str:
