@@ -6,8 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from guidance import load_site
+from guidance.kinds.briefs import anonymity
 from guidance.kinds.briefs.anonymity import findings
 from guidance.kinds.briefs.collection import Briefs, is_overdue
 from tests.helpers import BRIEF, EXAMPLE_TODAY, ROOT, THEMES, load_problems, write
@@ -289,3 +292,18 @@ def test_every_prose_field_of_a_brief_is_read(briefs: Path) -> None:
 
     assert {"actions.managers[0]", "recommendations[0].text", "recommendations[1].evidence"} <= {format_path(f) for f in fields}
     assert reported == {format_path(f) for f in fields}
+
+
+_NO_DIGITS = st.text(st.characters(blacklist_categories=("Nd", "Cs")), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_NO_DIGITS, st.sampled_from([
+    "Flat ", "Apartment ", " Road", "NM", " born ", "January ", "@", "x@y.org", "(", "+", "-", "/", ".", " ",
+])), max_size=12).map("".join))
+def test_only_the_email_pattern_can_match_text_without_digits(text: str) -> None:
+    """What lets findings() skip the other patterns on prose without a digit (most of it)."""
+    for what, pattern in anonymity._CHECKS:
+        if what != "an email address" or "@" not in text:
+            assert pattern.search(text) is None, what
+    assert anonymity._FULL_DATE.search(text) is None
