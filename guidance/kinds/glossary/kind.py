@@ -12,7 +12,7 @@ from guidance.kinds.glossary.pages import GLOSSARY_PAGE, PLAIN_PAGE, glossary_pa
 from guidance.kinds.glossary.terms import GLOSSARY, Glossary
 from guidance.references import Target, Targets
 from guidance.registry import backlinks
-from guidance.render.markdown import page_url, relative_to_page
+from guidance.render.markdown import page_url
 from guidance.scaffold import Scaffold, entry_text, file_text, ident_for, refuse_taken
 from guidance.search import IN_GLOSSARY, LEFT_OUT, PRACTITIONERS, PUBLIC, Entry, LeftOut, PageInfo
 from guidance.site import Page, SiteData, Source
@@ -97,9 +97,9 @@ class GlossaryKind(Kind):
 
 
 def _learning(site: SiteData) -> dict[str, list[tuple[str, str]]]:
-    """For each term, the learning briefs that link to it, as (title, path from the glossary)."""
+    """For each term, the learning briefs that link to it, as (title, docs file)."""
     found = backlinks(site, "briefs")
     return {
-        t.id: [(b.title, relative_to_page(b.page, GLOSSARY_PAGE)) for b in found.get(f"{GLOSSARY_PAGE}#{t.id}", [])]
+        t.id: [(b.title, b.page) for b in found.get(f"{GLOSSARY_PAGE}#{t.id}", [])]
         for t in site.glossary.terms
     }

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from guidance.kinds.glossary.model import Term
 from guidance.kinds.glossary.terms import Glossary
-from guidance.render.markdown import escape, front_matter, link
+from guidance.render.markdown import attr, escape, front_matter, href, html_text, link
 
 __all__ = ["GLOSSARY_PAGE", "PLAIN_PAGE", "glossary_page", "plain_glossary_page", "term_list", "term_reference"]
 
 GLOSSARY_PAGE = "glossary/index.md"
 PLAIN_PAGE = "glossary/plain-english.md"
 
-BackLinks = dict[str, list[tuple[str, str]]]  # term id -> [(brief title, page path relative to glossary/)]
+BackLinks = dict[str, list[tuple[str, str]]]  # term id -> [(brief title, docs file)]
 
 
 def glossary_page(glossary: Glossary, partnership_name: str, used_in: BackLinks | None = None) -> str:
@@ -68,20 +68,23 @@ def _letter_id(letter: str) -> str:
 
 
 def _entry(term: Term, glossary: Glossary, used_in: list[tuple[str, str]]) -> str:
+    """A term's entry. Its heading, definition and plain-English meaning are Markdown; the lines
+    made from data are HTML, which the build passes through (guidance/render/raw_blocks.py)."""
     lines = [f"### {escape(term.heading)} {{ #{term.id} }}\n"]
     if term.aliases:
-        lines.append(f"*Also called:* {', '.join(escape(a) for a in term.aliases)}\n{{: .gl-aka }}\n")
+        lines.append(f'<p class="gl-aka"><em>Also called:</em> {", ".join(html_text(a) for a in term.aliases)}</p>\n')
     lines.append(f"{term.definition}\n")
     lines.append(f"**In plain English:** {term.plain}\n{{: .gl-plain }}\n")
-    source = link(term.source.label(), term.source.url) if term.source.url else escape(term.source.label())
+    label = html_text(term.source.label())
+    source = f'<a href="{attr(term.source.url)}">{label}</a>' if term.source.url else label
     checked = f" (checked {term.reviewed.day} {term.reviewed:%B %Y})" if term.reviewed else ""
-    lines.append(f"**Source:** {source}{checked}\n{{: .gl-source }}\n")
+    lines.append(f'<p class="gl-source"><strong>Source:</strong> {source}{checked}</p>\n')
     if term.related:
-        related = ", ".join(link(glossary.by_id[r].term, f"#{r}") for r in term.related)
-        lines.append(f"**Related terms:** {related}\n{{: .gl-related }}\n")
+        related = ", ".join(f'<a href="#{r}">{html_text(glossary.by_id[r].term)}</a>' for r in term.related)
+        lines.append(f'<p class="gl-related"><strong>Related terms:</strong> {related}</p>\n')
     if used_in:
-        uses = ", ".join(link(title, path) for title, path in used_in)
-        lines.append(f"**Learning from reviews:** {uses}\n{{: .gl-used }}\n")
+        uses = ", ".join(f'<a href="{href(page, GLOSSARY_PAGE)}">{html_text(title)}</a>' for title, page in used_in)
+        lines.append(f'<p class="gl-used"><strong>Learning from reviews:</strong> {uses}</p>\n')
     return "\n".join(lines)
 
 
