@@ -13,7 +13,7 @@ from guidance.kinds.procedures.pages import versions_script
 from guidance.kinds.procedures.texts import AS_AT_PAGE, CHANGES_FEED, CHANGES_PAGE, Change, Edition, Procedure, Procedures
 from guidance.references import Targets, split
 from guidance.render.feeds import feed_link
-from guidance.render.markdown import escape, front_matter, href, html_list, html_text, link, long_date, relative_to_page
+from guidance.render.markdown import escape, front_matter, href, html_link, html_list, html_text, link, long_date, relative_to_page
 from guidance.render.plain_text import rendered_text
 
 __all__ = [
@@ -152,7 +152,7 @@ def _change_item(c: Change, page: str, *, when: bool = False, as_html: bool = Fa
 
     def to(text: str, target: str) -> str:
         if as_html:
-            return f'<a href="{href(target, page)}">{html_text(text)}</a>'
+            return html_link(text, target, page)
         return link(text, relative_to_page(target, page))
 
     name = f"<strong>{to(e.text.title, p.page)}</strong>" if as_html else f"**{to(e.text.title, p.page)}**"

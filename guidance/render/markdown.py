@@ -14,7 +14,7 @@ import yaml
 from guidance.references import Targets, split
 
 __all__ = [
-    "admonition", "asset_href", "attr", "escape", "facts_list", "front_matter", "html_list", "html_table", "html_text", "href", "link", "long_date", "page_url", "reference_link",
+    "admonition", "asset_href", "attr", "escape", "facts_list", "front_matter", "html_link", "html_list", "html_table", "html_text", "href", "link", "long_date", "page_url", "reference_link",
     "reference_anchor", "relative_path", "relative_to_page",
 ]
 
@@ -124,13 +124,18 @@ def relative_path(path: str, start: str) -> str:
     return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
+def html_link(text: str, target: str, page: str, anchor: str = "") -> str:
+    """An HTML link from docs file ``page`` to docs file ``target`` (and anchor), for raw HTML."""
+    return f'<a href="{href(target, page, anchor)}">{html_text(text)}</a>'
+
+
 def reference_anchor(reference: str, targets: Targets, page: str) -> str:
     """An HTML link for ``kind:id`` (checked when the data was loaded), for raw HTML."""
     kind, ident = split(reference)
     target = targets.get(kind, {}).get(ident)
     if target is None:
         return html_text(ident.replace("-", " "))
-    return f'<a href="{href(target.page, page, target.anchor or "")}">{html_text(target.title)}</a>'
+    return html_link(target.title, target.page, page, target.anchor or "")
 
 
 def reference_link(reference: str, targets: Targets, page: str) -> str:

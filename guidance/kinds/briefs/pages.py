@@ -26,7 +26,7 @@ from guidance.render.markdown import (
     escape,
     facts_list,
     front_matter,
-    href,
+    html_link,
     html_list,
     html_table,
     html_text,
@@ -47,7 +47,7 @@ __all__ = [
 def brief_page(b: BriefFile, themes: dict[str, Theme], targets: Targets, site: SiteData) -> str:
     """A 7-minute briefing: the review, seven short sections, and what became of its recommendations."""
     page = page_of(b.id)
-    theme_links = ", ".join(f'<a href="{href(theme_path(t), page)}">{html_text(themes[t].name)}</a>' for t in b.themes)
+    theme_links = ", ".join(html_link(themes[t].name, theme_path(t), page) for t in b.themes)
     facts = [
         ("Review", REVIEW_TYPES[b.review.type]),
         ("Child", f"{html_text(b.review.child)} (not their real name)"),
@@ -86,7 +86,7 @@ def brief_card(b: BriefFile, themes: dict[str, Theme], page: str, level: int = 3
     Only the heading is Markdown (it belongs in the page's contents); the rest is made from data
     and written as HTML, which the build passes through (guidance/render/raw_blocks.py): an index
     of 500 briefs was otherwise read as Markdown card by card."""
-    tags = ", ".join(f'<a href="{href(theme_path(t), page)}">{html_text(themes[t].name)}</a>' for t in b.themes if t in themes)
+    tags = ", ".join(html_link(themes[t].name, theme_path(t), page) for t in b.themes if t in themes)
     review = f"{REVIEW_TYPES[b.review.type]} about {html_text(b.review.child)}, published {long_date(b.review.published)}."
     return (
         f"{'#' * level} {link(b.title, relative_to_page(page_of(b.id), page))}\n\n"
@@ -203,8 +203,8 @@ def recommendations_page(briefs: Briefs, today: date) -> str:
         rows = []
         for b, r in groups[status]:
             evidence = f"<br><em>Evidence:</em> {html_text(r.evidence)}" if r.evidence else ""
-            rows.append((f'<a href="{href(page_of(b.id), here, f"rec-{r.id}")}">{html_text(r.text)}</a>{evidence}',
-                         f'<a href="{href(page_of(b.id), here)}">{html_text(b.title)}</a>', html_text(r.owner), _due(r, today)))
+            rows.append((html_link(r.text, page_of(b.id), here, f"rec-{r.id}") + evidence,
+                         html_link(b.title, page_of(b.id), here), html_text(r.owner), _due(r, today)))
         parts.append(html_table(("Recommendation", "From", "Owner", "Due"), rows))
     return "\n".join(parts)
 
@@ -213,7 +213,7 @@ def learning_section(briefs: list[Target], page: str, level: int = 2) -> str:
     """"Learning from reviews": the briefs that link to a page, for procedures, flows and terms."""
     if not briefs:
         return ""
-    items = html_list(f'<a href="{href(b.page, page)}">{html_text(b.title)}</a>' for b in briefs)
+    items = html_list(html_link(b.title, b.page, page) for b in briefs)
     return f"{'#' * level} Learning from reviews\n\n<p>Briefings from case reviews that refer to this:</p>\n\n{items}"
 
 
@@ -247,7 +247,7 @@ def _due(r: Recommendation, today: date) -> str:
 
 
 def _matrix(themes: list[Theme], briefs: Briefs, here: str) -> str:
-    head = "".join(f'<th scope="col"><a href="{href(theme_path(t.id), here)}">{html_text(t.name)}</a></th>' for t in themes)
+    head = "".join(f'<th scope="col">{html_link(t.name, theme_path(t.id), here)}</th>' for t in themes)
     body = []
     for b in briefs:
         cells = "".join(
@@ -256,7 +256,7 @@ def _matrix(themes: list[Theme], briefs: Briefs, here: str) -> str:
             for t in themes
         )
         review = f"{REVIEW_TYPES[b.review.type]}, {b.review.published.year}"
-        body.append(f'<tr><th scope="row"><a href="{href(page_of(b.id), here)}">{html_text(b.title)}</a> '
+        body.append(f'<tr><th scope="row">{html_link(b.title, page_of(b.id), here)} '
                     f'<span class="gl-matrix-review">{review}</span></th>{cells}</tr>')
     totals = "".join(f"<td>{len(briefs.for_theme(t.id))}</td>" for t in themes)
     return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from guidance.kinds.glossary.model import Term
 from guidance.kinds.glossary.terms import Glossary
-from guidance.render.markdown import attr, escape, front_matter, href, html_text, link
+from guidance.render.markdown import attr, escape, front_matter, html_link, html_text, link
 
 __all__ = ["GLOSSARY_PAGE", "PLAIN_PAGE", "glossary_page", "plain_glossary_page", "term_list", "term_reference"]
 
@@ -83,7 +83,7 @@ def _entry(term: Term, glossary: Glossary, used_in: list[tuple[str, str]]) -> st
         related = ", ".join(f'<a href="#{r}">{html_text(glossary.by_id[r].term)}</a>' for r in term.related)
         lines.append(f'<p class="gl-related"><strong>Related terms:</strong> {related}</p>\n')
     if used_in:
-        uses = ", ".join(f'<a href="{href(page, GLOSSARY_PAGE)}">{html_text(title)}</a>' for title, page in used_in)
+        uses = ", ".join(html_link(title, page, GLOSSARY_PAGE) for title, page in used_in)
         lines.append(f'<p class="gl-used"><strong>Learning from reviews:</strong> {uses}</p>\n')
     return "\n".join(lines)
 

@@ -19,7 +19,7 @@ from guidance.render.markdown import (
     escape,
     facts_list,
     front_matter,
-    href,
+    html_link,
     html_list,
     html_table,
     html_text,
@@ -78,7 +78,7 @@ def version_page(p: Procedure, e: Edition, today: date, targets: Targets) -> str
 
 
 def _current_banner(p: Procedure, e: Edition, today: date) -> str:
-    history = _a("See every version and what changed", p.history_page, p.page)
+    history = html_link("See every version and what changed", p.history_page, p.page)
     if e.effective > today:
         return _note(f"<strong>This procedure comes into force on {long_date(e.effective)}.</strong> {history}")
     if e.number == 1:
@@ -93,8 +93,8 @@ def _current_banner(p: Procedure, e: Edition, today: date) -> str:
 
 
 def _upcoming_banner(p: Procedure, later: Edition, page: str) -> str:
-    read = _a(f"Read version {later.number}", p.version_page(later), page)
-    compare = _a("see what will change", p.changes_page(later), page)
+    read = html_link(f"Read version {later.number}", p.version_page(later), page)
+    compare = html_link("see what will change", p.changes_page(later), page)
     note = f" {html_text(later.note)}" if later.major and later.note else ""
     when = long_date(later.effective)
     # versions.js swaps the two statements if the date passes before the site is next built.
@@ -107,9 +107,9 @@ def _upcoming_banner(p: Procedure, later: Edition, page: str) -> str:
 
 
 def _version_banner(p: Procedure, e: Edition, current: Edition | None, page: str) -> str:
-    to_current = _a("Read the current version", p.page, page)
-    history = _a("all versions", p.history_page, page)
-    changes = f" {_a('See what changed in it', p.changes_page(e), page)}." if e.number > 1 else ""
+    to_current = html_link("Read the current version", p.page, page)
+    history = html_link("all versions", p.history_page, page)
+    changes = f" {html_link('See what changed in it', p.changes_page(e), page)}." if e.number > 1 else ""
     if current is e:
         return _note(f"<strong>This is the current version ({e.number}), {_period(p, e)}.</strong>{changes} See {history}.")
     if current is None or e.effective > current.effective:
@@ -123,10 +123,6 @@ def _note(html: str, coming: date | None = None) -> str:
     if coming is None:
         return f'<div class="gl-version" role="note">\n<p>{html}</p>\n</div>\n'
     return f'<div class="gl-version gl-upcoming" data-gl-effective="{coming.isoformat()}" role="note">\n<p>{html}</p>\n</div>\n'
-
-
-def _a(text: str, target: str, page: str) -> str:
-    return f'<a href="{href(target, page)}">{html_text(text)}</a>'
 
 
 def _period(p: Procedure, e: Edition) -> str:
