@@ -149,6 +149,19 @@ def test_a_missing_config_file_is_a_clear_error(example: Path) -> None:
     assert result.stderr.strip() == "nope.yml: no such file; run from the project's folder or give -f"
 
 
+def test_addresses_that_are_not_folders_are_refused_where_they_are_set(example: Path) -> None:
+    """The pages written from data link to folder addresses (/procedures/early-help/), which never change."""
+    config = example / "mkdocs.yml"
+    config.write_text(config.read_text().replace("strict: true\n", "strict: true\nuse_directory_urls: false\n"))
+    line = config.read_text().splitlines().index("use_directory_urls: false") + 1
+    result = run_cli("build", cwd=example)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (f"mkdocs.yml:{line}:1: use_directory_urls: expected true (each page's address is a folder, such as "
+            "/procedures/early-help/, and never changes), got false") in result.stderr
+    assert not (example / "site").exists()
+
+
 def test_a_page_that_would_fetch_from_another_site_fails_the_build(example: Path) -> None:
     """Hand-written pages may use HTML, but not to load anything from elsewhere: a check, not a hope."""
     write(example, "docs/about/embed.md", (

@@ -105,6 +105,7 @@ class GuidancePlugin(BasePlugin[GuidanceConfig]):
     def on_config(self, config: Any) -> Any:
         if not self.config.enabled:
             return config
+        _need_directory_urls(config)
         self.macro_names: set[str] = set()  # filled as mkdocs-macros runs define_env (guidance/engine/macros.py)
         macro_log.filters = [f for f in macro_log.filters if not isinstance(f, AlreadyReported)]
         self.reported_macros = AlreadyReported()
@@ -377,6 +378,18 @@ def _indexing(action: Any) -> Any:
         return action()
     except IndexFailed as exc:
         raise PluginError(f"the search index could not be written: {exc}") from None
+
+
+def _need_directory_urls(config: Any) -> None:
+    """Every address the site publishes is a folder (``procedures/early-help/``), kept for good, and the
+    pages written from data link to them so."""
+    if config.use_directory_urls:
+        return
+    source = Path(config.config_file_path or "mkdocs.yml")
+    text = source.read_text(encoding="utf-8") if source.exists() else ""
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("use_directory_urls:")), 1)
+    raise PluginError(f"{display_path(source)}:{line}:1: use_directory_urls: expected true (each page's address is a "
+                      "folder, such as /procedures/early-help/, and never changes), got false")
 
 
 def _use_theme(config: Any) -> None:
