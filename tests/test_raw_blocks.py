@@ -6,25 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 import pytest
-import yaml
 
+from bench.convert import converter
 from bench.generate import generate
 from guidance.load import load_site
 from guidance.pages import site_pages
 from guidance.render.raw_blocks import put_back, set_aside
 from tests.helpers import ROOT
-
-
-def _converter(project: Path) -> markdown.Markdown:
-    """Python-Markdown with the project's own extensions and their settings (mkdocs.yml)."""
-    names, configs = [], {}
-    for entry in yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]:
-        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        configs[name] = config
-    return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
 def _body(text: str) -> str:
@@ -33,7 +22,7 @@ def _body(text: str) -> str:
 
 
 def _same_either_way(project: Path) -> int:
-    md = _converter(project)
+    md = converter(project)
     set_aside_count = 0
     for page in site_pages(load_site(project / "data", docs_dir=project / "docs")):
         if not page.path.endswith(".md"):
@@ -83,7 +72,7 @@ def test_blocks_become_placeholders_that_keep_their_ids() -> None:
 
 
 def _same(page: str) -> tuple[str, list[str]]:
-    md = _converter(ROOT)
+    md = converter(ROOT)
     text, blocks = set_aside(page)
     assert put_back(md.reset().convert(_body(text)), blocks) == md.reset().convert(_body(page))
     return text, blocks
@@ -119,6 +108,6 @@ def test_what_might_not_be_raw_html_is_left_to_markdown(body: str) -> None:
 
 def test_a_placeholder_markdown_lost_is_an_error_not_a_missing_block() -> None:
     text, blocks = set_aside(SAMPLE)
-    html = _converter(ROOT).convert(_body(text)).replace('<div data-gl-block="1">', "<div>")
+    html = converter(ROOT).convert(_body(text)).replace('<div data-gl-block="1">', "<div>")
     with pytest.raises(ValueError, match="1 of 2 raw HTML blocks lost their place"):
         put_back(html, blocks)
