@@ -72,6 +72,8 @@ def main() -> None:
     site = load_site(args.project / "data", docs_dir=args.project / "docs")
     pages = [(p.path, p.markdown if args.whole else set_aside(p.markdown)[0]) for p in site_pages(site) if p.path.endswith(".md")]
     bodies = [(path, text.split("\n---\n", 1)[1] if text.startswith("---\n") else text) for path, text in pages]
+    set_aside_blocks = [] if args.whole else [b for p in site_pages(site) if p.path.endswith(".md") for b in set_aside(p.markdown)[1]]
+    keeping_ids = sum(text.count('<div data-gl-block="') for _, text in pages)
     names, configs = extensions(args.project, tuple(args.without))
     best: Counter[str] = Counter()
     setup = reading = float("inf")
@@ -99,6 +101,8 @@ def main() -> None:
     print(f"{'converting, all pages':32} {sum(best.values()):6.2f} s  ({len(bodies)} pages)")
     print(f"{'making converters':32} {setup:6.2f} s")
     print(f"{'reading versions to compare':32} {reading:6.2f} s")
+    if not args.whole:
+        print(f"raw HTML set aside behind {len(set_aside_blocks)} placeholders, {keeping_ids} of them keeping ids")
 
 
 if __name__ == "__main__":
