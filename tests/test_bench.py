@@ -46,3 +46,23 @@ def test_the_benchmark_runs_and_prints_its_table() -> None:
     # The example's saved set is what its offline.json lists, and the browser saved it.
     assert 0 < float(figures["offline download MB"].split(" | ")[1]) < float(figures["offline MB"].split(" | ")[1])
     assert float(figures["offline save s"].split(" | ")[1]) >= 2  # it waits 2 s for the page to be quiet
+
+
+def test_the_conversion_timer_names_every_kind_of_page_and_what_was_set_aside(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    generate(150, tmp_path / "corpus")
+    run = [sys.executable, "-m", "bench.convert", str(tmp_path / "corpus"), "--runs", "1"]
+    result = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    rows = {line[:32].strip(): line[32:] for line in result.stdout.splitlines()}
+    assert {"procedures", "procedures (versions)", "procedures (comparisons)", "briefs", "glossary"} <= set(rows)
+    assert rows["converting, all pages"].strip().endswith("pages)")
+    placeholders = [line for line in result.stdout.splitlines() if line.startswith("raw HTML set aside behind ")]
+    assert len(placeholders) == 1 and int(placeholders[0].split()[5]) > 100
+    whole = subprocess.run([*run, "--whole", "--without", "abbr"], cwd=ROOT, capture_output=True, text=True)
+    assert whole.returncode == 0, whole.stderr
+    assert "raw HTML set aside" not in whole.stdout
